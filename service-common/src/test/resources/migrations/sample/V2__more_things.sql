@@ -1,0 +1,1 @@
+CREATE TABLE "more_things" ("id" serial PRIMARY KEY);
