@@ -20,8 +20,6 @@ public final class FreePorts {
     /** One port that was free on 127.0.0.1 a moment ago. */
     public static int pick() {
         try (ServerSocket socket = new ServerSocket()) {
-            // No SO_REUSEADDR: a port in TIME_WAIT would be reported free but refuse a Go listener.
-            socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             return socket.getLocalPort();
         } catch (IOException e) {
