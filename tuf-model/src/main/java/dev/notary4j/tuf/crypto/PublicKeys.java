@@ -70,8 +70,11 @@ final class PublicKeys {
                 return key;
             }
             if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
-                checkNamedCurvePoint(keyType, info);
-                return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+                ASN1ObjectIdentifier curve = checkNamedCurvePoint(keyType, info);
+                KeyFactory factory = SECObjectIdentifiers.secp224r1.equals(curve)
+                        ? KeyFactory.getInstance("EC", BouncyCastle.PROVIDER) // JDK 17 dropped P-224; Go still verifies it
+                        : KeyFactory.getInstance("EC");
+                return factory.generatePublic(new X509EncodedKeySpec(der));
             }
             if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
                 if (info.getAlgorithm().getParameters() != null || info.getPublicKeyData().getOctets().length != 32) {
@@ -137,7 +140,15 @@ final class PublicKeys {
         }
     }
 
-    private static void checkNamedCurvePoint(String keyType, SubjectPublicKeyInfo info) {
+    /** Bouncy Castle as a private JCA provider instance (never registered globally), for what the JDK lacks. */
+    static final class BouncyCastle {
+        static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+        private BouncyCastle() {
+        }
+    }
+
+    private static ASN1ObjectIdentifier checkNamedCurvePoint(String keyType, SubjectPublicKeyInfo info) {
         if (!(info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve) || !GO_CURVES.contains(curve)) {
             throw new KeyFormatException(keyType, "unsupported elliptic curve");
         }
@@ -146,5 +157,6 @@ final class PublicKeys {
         if (point.length == 0 || point[0] != 0x04 || !parameters.getCurve().decodePoint(point).isValid()) {
             throw new KeyFormatException(keyType, "invalid elliptic curve point");
         }
+        return curve;
     }
 }

@@ -220,6 +220,23 @@ class SignatureVerifierTest {
     }
 
     @Test
+    void ecdsaOnOtherGoCurvesUsesSha256AndFieldSizedHalves() throws Exception {
+        java.security.Provider bc = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+        for (String curve : new String[] {"secp224r1", "secp384r1", "secp521r1"}) {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", bc);
+            generator.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            KeyPair pair = generator.generateKeyPair();
+            Signature signer = Signature.getInstance("SHA256withPLAIN-ECDSA", bc);
+            signer.initSign(pair.getPrivate());
+            signer.update(MESSAGE);
+            byte[] signature = signer.sign();
+            TufKey key = new TufKey(KeyAlgorithm.ECDSA, pair.getPublic().getEncoded());
+            assertThat(signature).as(curve).hasSize(Map.of("secp224r1", 56, "secp384r1", 96, "secp521r1", 132).get(curve));
+            assertThat(SignatureVerifier.check(key, "ecdsa", MESSAGE, signature)).as(curve).isEqualTo(Verification.VALID);
+        }
+    }
+
+    @Test
     void methodNamesAreCaseInsensitiveAndExact() {
         assertThat(SignatureMethod.fromWireName("ECDSA")).contains(SignatureMethod.ECDSA);
         assertThat(SignatureMethod.fromWireName("PyCrypto-PKCS#1 PSS")).contains(SignatureMethod.PYCRYPTO_PSS);
