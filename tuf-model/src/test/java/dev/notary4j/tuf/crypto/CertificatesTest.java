@@ -121,6 +121,15 @@ class CertificatesTest {
     }
 
     @Test
+    void newRootDropsExpiredIntermediatesButPreviousRootKeepsThem() throws Exception {
+        X509Certificate expiredCa = certificate("Old CA", EC, "SHA256withECDSA", true, YEAR_AGO, NOW.minusSeconds(60));
+        TufKey published = bundle(LEAF, expiredCa);
+        assertThat(Certificates.rootKeysOfNewRoot(List.of(published), GUN, NOW).keys())
+                .containsExactly(Certificates.toTufKey(LEAF, List.of()));
+        assertThat(Certificates.rootKeysOfPreviousRoot(List.of(published), GUN).keys()).containsExactly(published);
+    }
+
+    @Test
     void generatedRootCertificateHasTheShapeOfGoNotarysOwn() throws Exception {
         TufKey goKey = Vectors.key(Vectors.json("go-publish/root.json").get("signed").get("keys")
                 .get("766b0a3196ebbef75e2b9e50d63e1b26aaedf656155aa7dce23c7cf5040a0736"));

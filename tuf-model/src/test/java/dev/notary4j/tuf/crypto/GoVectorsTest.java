@@ -62,6 +62,27 @@ class GoVectorsTest {
     }
 
     @Test
+    void rootKeySelectionFollowsGoForNewAndPreviousRoots() {
+        TufKey published = Vectors.key(Vectors.json("go-publish/root.json").get("signed").get("keys")
+                .get("766b0a3196ebbef75e2b9e50d63e1b26aaedf656155aa7dce23c7cf5040a0736"));
+        TufKey plain = Vectors.key(Vectors.json("go-publish/root.json").get("signed").get("keys")
+                .get("4e30e64c1b0a499f26c437114b9619e6497b4da139300024b92a793a5771ef95"));
+
+        Certificates.RootKeySelection valid = Certificates.rootKeysOfNewRoot(List.of(published, plain), GO_GUN, GO_CERT_VALID_AT);
+        assertThat(valid.keys()).containsExactly(published);
+        assertThat(valid.rejected()).containsOnlyKeys(plain.id());
+        assertThat(valid.rejected().get(plain.id()).rule()).isEqualTo(CertificateRuleException.Rule.INVALID_BUNDLE);
+
+        Instant afterExpiry = Instant.parse("2040-01-01T00:00:00Z");
+        Certificates.RootKeySelection expired = Certificates.rootKeysOfNewRoot(List.of(published), GO_GUN, afterExpiry);
+        assertThat(expired.keys()).isEmpty();
+        assertThat(expired.rejected().get(published.id()).rule()).isEqualTo(CertificateRuleException.Rule.EXPIRED);
+        assertThat(Certificates.rootKeysOfPreviousRoot(List.of(published), GO_GUN).keys()).containsExactly(published);
+        assertThat(Certificates.rootKeysOfPreviousRoot(List.of(published), "example.com/other").rejected()
+                .get(published.id()).rule()).isEqualTo(CertificateRuleException.Rule.COMMON_NAME_MISMATCH);
+    }
+
+    @Test
     void goEncryptedKeyFileDecodesToTheKeyGoNamedItAfter() throws Exception {
         byte[] pkcs8 = decryptKeyFile("go-publish/private/4e30e64c1b0a499f26c437114b9619e6497b4da139300024b92a793a5771ef95.key",
                 "tpass");
