@@ -301,12 +301,17 @@ public final class Certificates {
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509CertificateHolder holder = builder.build(
-                    new JcaContentSignerBuilder(signatureAlgorithm).build(key.jdkPrivateKey()));
+                    signerBuilder(key.algorithm(), signatureAlgorithm).build(key.jcaPrivateKey()));
             X509Certificate certificate = PublicKeys.parseCertificate("x509", holder.getEncoded());
             return toTufKey(certificate, List.of());
         } catch (IOException | GeneralSecurityException | OperatorCreationException | CertificateRuleException e) {
             throw new IllegalStateException("cannot create root certificate", e);
         }
+    }
+
+    private static JcaContentSignerBuilder signerBuilder(KeyAlgorithm algorithm, String signatureAlgorithm) {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithm);
+        return algorithm == KeyAlgorithm.ECDSA ? builder.setProvider(PublicKeys.BouncyCastle.PROVIDER) : builder;
     }
 
     /** Go's {@code Subject.CommonName}: the last CN attribute holding a string. Empty if none. */

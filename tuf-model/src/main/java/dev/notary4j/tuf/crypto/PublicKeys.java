@@ -70,17 +70,15 @@ final class PublicKeys {
                 return key;
             }
             if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
-                ASN1ObjectIdentifier curve = checkNamedCurvePoint(keyType, info);
-                KeyFactory factory = SECObjectIdentifiers.secp224r1.equals(curve)
-                        ? KeyFactory.getInstance("EC", BouncyCastle.PROVIDER) // JDK 17 dropped P-224; Go still verifies it
-                        : KeyFactory.getInstance("EC");
-                return factory.generatePublic(new X509EncodedKeySpec(der));
+                checkNamedCurvePoint(keyType, info);
+                return KeyFactory.getInstance("EC", BouncyCastle.PROVIDER).generatePublic(new X509EncodedKeySpec(der));
             }
             if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
                 if (info.getAlgorithm().getParameters() != null || info.getPublicKeyData().getOctets().length != 32) {
                     throw new KeyFormatException(keyType, "invalid Ed25519 public key");
                 }
-                return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+                return KeyFactory.getInstance("Ed25519", BouncyCastle.PROVIDER)
+                        .generatePublic(new X509EncodedKeySpec(der));
             }
         } catch (KeyFormatException e) {
             throw e;
@@ -140,7 +138,11 @@ final class PublicKeys {
         }
     }
 
-    /** Bouncy Castle as a private JCA provider instance (never registered globally), for what the JDK lacks. */
+    /**
+     * Bouncy Castle as a private JCA provider instance (never registered globally). Used for ECDSA and Ed25519:
+     * JDK 17's implementations are 4-7x slower (measured ~1-2 ms vs ~0.2-0.4 ms per verification on this
+     * project's build machine) and JDK 17 lacks P-224, which Go still verifies. RSA stays on the JDK.
+     */
     static final class BouncyCastle {
         static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
@@ -148,7 +150,7 @@ final class PublicKeys {
         }
     }
 
-    private static ASN1ObjectIdentifier checkNamedCurvePoint(String keyType, SubjectPublicKeyInfo info) {
+    private static void checkNamedCurvePoint(String keyType, SubjectPublicKeyInfo info) {
         if (!(info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve) || !GO_CURVES.contains(curve)) {
             throw new KeyFormatException(keyType, "unsupported elliptic curve");
         }
@@ -157,6 +159,5 @@ final class PublicKeys {
         if (point.length == 0 || point[0] != 0x04 || !parameters.getCurve().decodePoint(point).isValid()) {
             throw new KeyFormatException(keyType, "invalid elliptic curve point");
         }
-        return curve;
     }
 }

@@ -118,7 +118,7 @@ class SignatureVerifierTest {
     void rsaPkcs1v15IsVerifiedButOnlyForRsaKeys() throws Exception {
         TufPrivateKey rsa = KEYS.get(KeyAlgorithm.RSA);
         Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(rsa.jdkPrivateKey());
+        signer.initSign(rsa.jcaPrivateKey());
         signer.update(MESSAGE);
         byte[] signature = signer.sign();
         assertThat(SignatureVerifier.check(rsa.publicKey(), "rsapkcs1v15", MESSAGE, signature)).isEqualTo(Verification.VALID);
@@ -139,7 +139,7 @@ class SignatureVerifierTest {
     void derEcdsaSignatureIsRejected() throws Exception {
         TufPrivateKey ecdsa = KEYS.get(KeyAlgorithm.ECDSA);
         Signature signer = Signature.getInstance("SHA256withECDSA");
-        signer.initSign(ecdsa.jdkPrivateKey());
+        signer.initSign(ecdsa.jcaPrivateKey());
         signer.update(MESSAGE);
         byte[] der = signer.sign();
         assertThat(der[0]).isEqualTo((byte) 0x30);
@@ -182,7 +182,7 @@ class SignatureVerifierTest {
         for (int salt : new int[] {0, 20, 31, 33, 64}) {
             Signature signer = Signature.getInstance("RSASSA-PSS");
             signer.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, salt, 1));
-            signer.initSign(rsa.jdkPrivateKey());
+            signer.initSign(rsa.jcaPrivateKey());
             signer.update(MESSAGE);
             assertThat(SignatureVerifier.check(rsa.publicKey(), "rsapss", MESSAGE, signer.sign()))
                     .as("salt " + salt).isEqualTo(Verification.INVALID_SIGNATURE);
