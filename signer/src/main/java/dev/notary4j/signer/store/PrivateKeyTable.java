@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 import dev.notary4j.signer.keys.KeyEncryption;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -36,6 +37,10 @@ public final class PrivateKeyTable {
     static final Field<String> GUN = field(name("gun"), String.class);
     static final Field<String> ROLE = field(name("role"), String.class);
     static final Field<LocalDateTime> LAST_USED = field(name("last_used"), LocalDateTime.class);
+
+    /** Every column, typed: selecting them explicitly lets jOOQ convert values (no generated classes here). */
+    static final List<Field<?>> COLUMNS = List.of(ID, CREATED_AT, UPDATED_AT, DELETED_AT, KEY_ID, ENCRYPTION_ALG,
+            KEYWRAP_ALG, ALGORITHM, PASSPHRASE_ALIAS, PUBLIC, PRIVATE, GUN, ROLE, LAST_USED);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -73,7 +78,7 @@ public final class PrivateKeyTable {
 
     /** The live (not soft-deleted) row with {@code keyId}. */
     public Optional<StoredKey> find(String keyId) {
-        return dsl.selectFrom(PRIVATE_KEYS)
+        return dsl.select(COLUMNS).from(PRIVATE_KEYS)
                 .where(KEY_ID.eq(keyId), DELETED_AT.isNull())
                 .orderBy(ID)
                 .limit(1)
@@ -82,7 +87,7 @@ public final class PrivateKeyTable {
 
     /** The pending key CreateKey hands out again: lowest key_id first, as notary-signer orders them. */
     public Optional<StoredKey> findPending(String gun, String role, String algorithm) {
-        return dsl.selectFrom(PRIVATE_KEYS)
+        return dsl.select(COLUMNS).from(PRIVATE_KEYS)
                 .where(ROLE.eq(role), GUN.eq(gun), ALGORITHM.eq(algorithm), LAST_USED.isNull(), DELETED_AT.isNull())
                 .orderBy(KEY_ID, ID)
                 .limit(1)
@@ -112,7 +117,7 @@ public final class PrivateKeyTable {
      * nothing), locked for update, in id order.
      */
     public List<StoredKey> lockAllWithAlias(String alias) {
-        return dsl.selectFrom(PRIVATE_KEYS)
+        return dsl.select(COLUMNS).from(PRIVATE_KEYS)
                 .where(PASSPHRASE_ALIAS.eq(alias))
                 .orderBy(ID)
                 .forUpdate()
@@ -129,8 +134,9 @@ public final class PrivateKeyTable {
                 .execute();
     }
 
+    /** UTC wall-clock time, whatever the clock's or the JVM's zone (the columns are zone-less). */
     private LocalDateTime now() {
-        return LocalDateTime.now(clock);
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private static StoredKey toStoredKey(Record r) {
