@@ -2,23 +2,17 @@ package dev.notary4j.signer.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.protobuf.ByteString;
 import dev.notary4j.common.db.Database;
 import dev.notary4j.common.db.DatabaseSettings;
 import dev.notary4j.common.db.StorageBackend;
-import dev.notary4j.signer.grpc.SignerClients;
 import dev.notary4j.signer.keys.KeyService;
 import dev.notary4j.signer.keys.Passphrases;
 import dev.notary4j.signer.keys.PublicKeyInfo;
 import dev.notary4j.signer.keys.SignatureResult;
-import dev.notary4j.signer.proto.CreateKeyRequest;
 import dev.notary4j.signer.proto.GetKeyInfoResponse;
 import dev.notary4j.signer.proto.KeyID;
-import dev.notary4j.signer.proto.KeyManagementGrpc;
 import dev.notary4j.signer.proto.PublicKey;
 import dev.notary4j.signer.proto.Signature;
-import dev.notary4j.signer.proto.SignatureRequest;
-import dev.notary4j.signer.proto.SignerGrpc;
 import dev.notary4j.signer.store.PrivateKeyTable;
 import dev.notary4j.testkit.GoNotarySigner;
 import dev.notary4j.testkit.PostgresDatabases;
@@ -27,11 +21,9 @@ import dev.notary4j.testkit.TestPki;
 import dev.notary4j.tuf.crypto.KeyAlgorithm;
 import dev.notary4j.tuf.crypto.SignatureVerifier;
 import dev.notary4j.tuf.crypto.TufKey;
-import io.grpc.ManagedChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +72,7 @@ class GoSignerInteropTest {
         PublicKey goEcdsa;
         PublicKey goEd25519;
         PublicKey goPending;
-        try (GoNotarySigner go = goSigner(ALIAS, PASSPHRASE); GoClient client = new GoClient(go)) {
+        try (GoNotarySigner go = goSigner(ALIAS, PASSPHRASE); GoSignerClient client = new GoSignerClient(go)) {
             goEcdsa = client.create("ecdsa", "example.com/go-made", "timestamp");
             goEd25519 = client.create("ed25519", "example.com/go-made", "snapshot");
             goPending = client.create("ecdsa", "example.com/go-pending", "timestamp");
@@ -111,7 +103,7 @@ class GoSignerInteropTest {
         KeyService ours = ourKeys(ALIAS, PASSPHRASE);
         PublicKeyInfo ecdsa = ours.createKey("ecdsa", "example.com/java-made", "timestamp");
         PublicKeyInfo ed25519 = ours.createKey("ed25519", "example.com/java-made", "snapshot");
-        try (GoNotarySigner go = goSigner(ALIAS, PASSPHRASE); GoClient client = new GoClient(go)) {
+        try (GoNotarySigner go = goSigner(ALIAS, PASSPHRASE); GoSignerClient client = new GoSignerClient(go)) {
             for (PublicKeyInfo key : new PublicKeyInfo[] {ecdsa, ed25519}) {
                 GetKeyInfoResponse info = client.keys().getKeyInfo(KeyID.newBuilder().setID(key.keyId()).build());
                 assertThat(info.getPublicKey().toByteArray()).isEqualTo(key.publicBytes());
@@ -129,34 +121,6 @@ class GoSignerInteropTest {
             PublicKeyInfo pending = ours.createKey("ecdsa", "example.com/java-pending", "timestamp");
             assertThat(client.create("ecdsa", "example.com/java-pending", "timestamp").getKeyInfo().getKeyID().getID())
                     .isEqualTo(pending.keyId());
-        }
-    }
-
-    /** A grpc-java client of a Go signer, authenticated with the PKI's signer-client certificate. */
-    private static final class GoClient implements AutoCloseable {
-        private final ManagedChannel channel;
-
-        GoClient(GoNotarySigner signer) {
-            TestPki pki = signer.pki();
-            channel = SignerClients.channel(signer.port(), pki.rootCaCert(), pki.signerClientCert(), pki.signerClientKey());
-        }
-
-        KeyManagementGrpc.KeyManagementBlockingStub keys() {
-            return KeyManagementGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-        }
-
-        PublicKey create(String algorithm, String gun, String role) {
-            return keys().createKey(CreateKeyRequest.newBuilder().setAlgorithm(algorithm).setGun(gun).setRole(role).build());
-        }
-
-        Signature sign(String keyId, byte[] content) {
-            return SignerGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).sign(SignatureRequest.newBuilder()
-                    .setKeyID(KeyID.newBuilder().setID(keyId)).setContent(ByteString.copyFrom(content)).build());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 }
