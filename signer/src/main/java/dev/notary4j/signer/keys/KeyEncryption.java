@@ -1,10 +1,13 @@
 package dev.notary4j.signer.keys;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jsonwebtoken.JweHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.MalformedJwtException;
 import io.jsonwebtoken.impl.security.DefaultDecryptionKeyRequest;
+import io.jsonwebtoken.jackson.io.JacksonSerializer;
 import io.jsonwebtoken.impl.security.Pbes2HsAkwAlgorithm;
 import io.jsonwebtoken.security.DecryptionKeyRequest;
 import io.jsonwebtoken.security.KeyRequest;
@@ -15,6 +18,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 
@@ -32,6 +36,9 @@ public final class KeyEncryption {
     static final int GO_SALT_BYTES = 12;
 
     private static final GoSaltPbes2 KEY_WRAP = new GoSaltPbes2();
+    /** Go marshals the header map with sorted keys ({"alg","enc","p2c","p2s"}); so do we, for byte parity. */
+    private static final JacksonSerializer<Map<String, ?>> SORTED_HEADER = new JacksonSerializer<>(
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true));
 
     private KeyEncryption() {
     }
@@ -39,6 +46,7 @@ public final class KeyEncryption {
     /** The JWE text of {@code privateBytes} (notary's raw private key form) under {@code passphrase}. */
     public static String encrypt(byte[] privateBytes, Passphrase passphrase) {
         return Jwts.builder()
+                .json(SORTED_HEADER)
                 .header().pbes2Count(GO_ITERATIONS).and()
                 .content(privateBytes)
                 .encryptWith(password(passphrase), KEY_WRAP, Jwts.ENC.A256GCM)

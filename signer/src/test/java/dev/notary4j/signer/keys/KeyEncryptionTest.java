@@ -41,7 +41,14 @@ class KeyEncryptionTest {
         String[] segments = jwe.split("\\.", -1);
         assertThat(segments).hasSize(5);
         assertThat(jwe).doesNotContain("=");
-        JsonNode header = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(segments[0]));
+        String headerJson = new String(Base64.getUrlDecoder().decode(segments[0]), StandardCharsets.UTF_8);
+        String goJwe = GoRow.ecdsa().privateJwe();
+        String goHeader = new String(Base64.getUrlDecoder().decode(goJwe.substring(0, goJwe.indexOf('.'))), StandardCharsets.UTF_8);
+        // Byte-level shape of the Go signer's header: sorted keys, no whitespace, 12-byte salt.
+        String goShape = "\\{\"alg\":\"PBES2-HS256\\+A128KW\",\"enc\":\"A256GCM\",\"p2c\":8192,\"p2s\":\"[A-Za-z0-9_-]{16}\"}";
+        assertThat(goHeader).matches(goShape);
+        assertThat(headerJson).matches(goShape);
+        JsonNode header = new ObjectMapper().readTree(headerJson);
         assertThat(header.get("alg").asText()).isEqualTo("PBES2-HS256+A128KW");
         assertThat(header.get("enc").asText()).isEqualTo("A256GCM");
         assertThat(header.get("p2c").isInt()).isTrue();
