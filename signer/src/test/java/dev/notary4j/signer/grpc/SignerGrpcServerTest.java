@@ -181,6 +181,19 @@ class SignerGrpcServerTest {
     }
 
     @Test
+    void tls12ClientsWithGoServerSuitesAreServed() throws InterruptedException {
+        ManagedChannel tls12 = SignerClients.goServerLikeChannel(signer.port(), pki.rootCaCert(), pki.signerClientCert(),
+                pki.signerClientKey());
+        try {
+            PublicKey key = KeyManagementGrpc.newBlockingStub(tls12).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .createKey(CreateKeyRequest.newBuilder().setAlgorithm("ecdsa").setGun("tls12").setRole("timestamp").build());
+            assertThat(key.getPublicKey().size()).isEqualTo(91);
+        } finally {
+            tls12.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void clientsWithoutACertificateAreRefused() throws InterruptedException {
         ManagedChannel anonymous = SignerClients.channel(signer.port(), pki.rootCaCert(), null, null);
         try {
