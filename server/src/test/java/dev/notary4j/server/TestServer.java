@@ -40,6 +40,11 @@ public final class TestServer implements AutoCloseable {
 
     /** HTTPS with the PKI's server certificate, memory storage, local trust service; {@code tweak} edits the config. */
     public static TestServer start(TestPki pki, Consumer<ObjectNode> tweak) {
+        return start(pki, tweak, Clock.systemUTC());
+    }
+
+    /** As {@link #start(TestPki, Consumer)} with the server's clock (expiry decisions, generated times). */
+    public static TestServer start(TestPki pki, Consumer<ObjectNode> tweak, Clock clock) {
         ObjectNode config = JSON.createObjectNode();
         ObjectNode server = config.putObject("server");
         server.put("http_addr", "127.0.0.1:0");
@@ -59,10 +64,11 @@ public final class TestServer implements AutoCloseable {
         boolean remote = settings.trustService().type() == TrustServiceSettings.Type.REMOTE;
         TrustService trust = remote ? RemoteTrustService.connect(settings.trustService()) : new LocalTrustService();
         NotaryServer notary = NotaryServer.start(settings, Database.open(settings.storage()), trust, remote,
-                new InterimUpdateValidator(), Clock.systemUTC());
+                new InterimUpdateValidator(), clock);
         HttpClient client = HttpClient.newBuilder().sslContext(pki.clientSslContext())
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        return new TestServer(notary, "https://localhost:" + notary.port(), client);
+        String scheme = settings.tlsCert().isPresent() ? "https" : "http";
+        return new TestServer(notary, scheme + "://localhost:" + notary.port(), client);
     }
 
     public static TestServer start(TestPki pki) {
