@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
-import dev.notary4j.server.metadata.GoTimes;
+import dev.notary4j.tuf.json.GoTime;
 import dev.notary4j.server.signing.KeyService;
 import dev.notary4j.server.signing.ServerManagedMetadata;
 import dev.notary4j.server.storage.Change;
@@ -130,7 +130,7 @@ final class NotaryApi {
         for (Change change : changes) {
             ObjectNode record = list.addObject();
             record.put("ID", Long.toString(change.id()));
-            record.put("CreatedAt", GoTimes.rfc3339Nano(change.createdAt()));
+            record.put("CreatedAt", GoTime.format(change.createdAt().atOffset(java.time.ZoneOffset.UTC)));
             record.put("GUN", change.gun());
             record.put("Version", change.version());
             record.put("SHA256", change.sha256());

@@ -1,7 +1,6 @@
 package dev.notary4j.server.http;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import dev.notary4j.tuf.model.GoPath;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -54,33 +53,14 @@ final class Router {
         return new Matched(new RouteMatch(Route.NOT_FOUND, null, null, null, null));
     }
 
-    /** Go's path.Clean, keeping a trailing slash as gorilla/mux does. */
+    /** gorilla/mux's cleanPath: Go's path.Clean, keeping a trailing slash. */
     static String clean(String path) {
         if (path.isEmpty()) {
             return "/";
         }
-        Deque<String> segments = new ArrayDeque<>();
-        for (String segment : path.split("/")) {
-            if (segment.isEmpty() || segment.equals(".")) {
-                continue;
-            }
-            if (segment.equals("..")) {
-                segments.pollLast();
-            } else {
-                segments.addLast(segment);
-            }
-        }
-        StringBuilder cleaned = new StringBuilder();
-        for (String segment : segments) {
-            cleaned.append('/').append(segment);
-        }
-        if (cleaned.length() == 0) {
-            return "/";
-        }
-        if (path.endsWith("/")) {
-            cleaned.append('/');
-        }
-        return cleaned.toString();
+        String absolute = path.startsWith("/") ? path : "/" + path;
+        String cleaned = GoPath.clean(absolute);
+        return absolute.endsWith("/") && !cleaned.equals("/") ? cleaned + "/" : cleaned;
     }
 
     static Optional<String> percentDecode(String rawPath) {

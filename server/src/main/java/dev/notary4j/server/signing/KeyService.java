@@ -2,13 +2,13 @@ package dev.notary4j.server.signing;
 
 import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
-import dev.notary4j.server.metadata.MetadataFormatException;
-import dev.notary4j.server.metadata.SignedMetadata;
 import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.StoredFile;
 import dev.notary4j.server.trust.PublicKeyInfo;
 import dev.notary4j.server.trust.TrustService;
 import dev.notary4j.server.trust.TrustServiceException;
+import dev.notary4j.tuf.model.Role;
+import dev.notary4j.tuf.model.SignedMetadata;
 import java.util.Optional;
 
 /**
@@ -34,7 +34,11 @@ public final class KeyService {
         try {
             Optional<StoredFile> root = current.role(gun, "root");
             if (root.isPresent()) {
-                for (String keyId : SignedMetadata.parse(root.get().data()).roleKeys(role).keyIds()) {
+                Role keys = SignedMetadata.parseRoot(root.get().data()).signed().roles().get(role);
+                if (keys == null) {
+                    throw new IllegalStateException("the current root has no " + role + " role");
+                }
+                for (String keyId : keys.keyIdList()) {
                     Optional<PublicKeyInfo> held = trust.publicKey(keyId);
                     if (held.isPresent()) {
                         return held.get();
@@ -42,7 +46,7 @@ public final class KeyService {
                 }
             }
             return trust.createKey(gun, role, algorithm);
-        } catch (MetadataFormatException | TrustServiceException | RuntimeException e) {
+        } catch (TrustServiceException | RuntimeException e) {
             throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "cannot get the " + role + " key of " + gun
                     + ": " + e.getMessage());
         }

@@ -3,13 +3,15 @@ package dev.notary4j.server.signing;
 import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
 import dev.notary4j.server.metadata.Digests;
-import dev.notary4j.server.metadata.MetadataFormatException;
-import dev.notary4j.server.metadata.SignedMetadata;
 import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StoredFile;
+import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.tuf.model.MetadataException;
+import dev.notary4j.tuf.model.RoleName;
+import dev.notary4j.tuf.model.SignedMetadata;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,13 +98,13 @@ public final class ServerManagedMetadata {
                     Digests.sha256Hex(newTimestamp.data()), now));
         } catch (OldVersionException e) {
             return Optional.empty();
-        } catch (MissingServerKeyException | GenerationException | MetadataFormatException e) {
+        } catch (MissingServerKeyException | GenerationException | MetadataException e) {
             throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "cannot regenerate metadata of " + gun + ": " + e.getMessage());
         }
     }
 
     /** The root the snapshot lists; it must exist and not be expired to sign new server metadata. */
-    private byte[] currentRoot(StoredFile snapshot, Instant now) throws NotaryException, MetadataFormatException {
+    private byte[] currentRoot(StoredFile snapshot, Instant now) throws NotaryException {
         StoredFile root = current.listedIn(snapshot, "root").orElseThrow(() -> NotaryException.withEmptyDetail(ErrorCode.UNKNOWN,
                 "the current snapshot of " + snapshot.gun() + " lists no stored root"));
         if (isExpired(root, now)) {
@@ -111,12 +113,12 @@ public final class ServerManagedMetadata {
         return root.data();
     }
 
-    private static boolean isExpired(StoredFile file, Instant now) throws MetadataFormatException {
-        return SignedMetadata.parse(file.data()).expires().isBefore(now);
+    private static boolean isExpired(StoredFile file, Instant now) {
+        return SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant().isBefore(now);
     }
 
-    private static boolean lists(StoredFile timestamp, byte[] snapshot) throws MetadataFormatException {
-        return SignedMetadata.parse(timestamp.data()).metaSha256Hex("snapshot")
-                .map(Digests.sha256Hex(snapshot)::equals).orElse(false);
+    private static boolean lists(StoredFile timestamp, byte[] snapshot) {
+        FileMeta listed = SignedMetadata.parseTimestamp(timestamp.data()).signed().meta().get(RoleName.SNAPSHOT);
+        return listed != null && Digests.sha256Hex(snapshot).equals(Digests.hex(listed.hash(FileMeta.SHA256)));
     }
 }

@@ -1,19 +1,22 @@
 package dev.notary4j.server.signing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.notary4j.server.metadata.Digests;
-import dev.notary4j.server.metadata.GoTimes;
-import dev.notary4j.server.metadata.InterimCanonicalJson;
-import dev.notary4j.server.metadata.MetadataFormatException;
-import dev.notary4j.server.metadata.RoleKeys;
-import dev.notary4j.server.metadata.SignedMetadata;
-import dev.notary4j.server.metadata.SignedMetadata.Signature;
 import dev.notary4j.server.trust.TrustService;
 import dev.notary4j.server.trust.TrustServiceException;
+import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.tuf.model.MetadataCodec;
+import dev.notary4j.tuf.model.MetadataException;
+import dev.notary4j.tuf.model.Role;
+import dev.notary4j.tuf.model.RoleName;
+import dev.notary4j.tuf.model.Root;
+import dev.notary4j.tuf.model.Signature;
+import dev.notary4j.tuf.model.SignedBody;
+import dev.notary4j.tuf.model.SignedMetadata;
+import dev.notary4j.tuf.model.Snapshot;
+import dev.notary4j.tuf.model.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,6 @@ public final class ServerMetadataGenerator {
     public static final Duration SNAPSHOT_LIFETIME = Duration.ofDays(3 * 365);
     public static final Duration TIMESTAMP_LIFETIME = Duration.ofDays(14);
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private final TrustService trust;
 
     public ServerMetadataGenerator(TrustService trust) {
@@ -39,103 +40,76 @@ public final class ServerMetadataGenerator {
 
     /**
      * A new snapshot: {@code base} (the stored current snapshot, if any) with {@code meta} refreshed for every file
-     * in {@code roleFiles} (root, targets and delegations loaded by the request).
+     * in {@code roleFiles} (root, targets and delegations loaded by the request); other entries are kept.
      */
     public GeneratedFile snapshot(byte[] root, Optional<byte[]> base, Map<String, byte[]> roleFiles, Instant now)
             throws MissingServerKeyException, GenerationException {
-        ObjectNode signed;
-        int version;
+        Snapshot snapshot;
         if (base.isPresent()) {
-            SignedMetadata previous = parseBase(base.get(), "Snapshot", false);
-            signed = previous.signed();
-            version = nextVersion(previous);
-            if (!signed.path("meta").isObject()) {
-                throw new GenerationException("stored snapshot has no meta");
-            }
+            Snapshot previous = parse(() -> SignedMetadata.parseSnapshot(base.get()).signed(), "stored snapshot", false);
+            snapshot = previous.withVersion(next(previous));
         } else {
-            if (!roleFiles.containsKey("targets")) {
+            if (!roleFiles.containsKey(RoleName.TARGETS)) {
                 throw new GenerationException("targets role has not been loaded");
             }
-            signed = NODES.objectNode();
-            signed.put("_type", "Snapshot");
-            signed.set("meta", NODES.objectNode());
-            version = 1;
+            snapshot = new Snapshot(expiry(now, SNAPSHOT_LIFETIME), 1, Map.of());
         }
-        ObjectNode meta = (ObjectNode) signed.get("meta");
-        roleFiles.forEach((role, bytes) -> meta.set(role, fileMeta(bytes)));
-        signed.put("version", version);
-        signed.put("expires", GoTimes.rfc3339Nano(now.plus(SNAPSHOT_LIFETIME)));
-        return new GeneratedFile("snapshot", version, sign(root, "snapshot", signed));
+        for (Map.Entry<String, byte[]> file : roleFiles.entrySet()) {
+            snapshot = snapshot.withMeta(file.getKey(), FileMeta.of(file.getValue()));
+        }
+        snapshot = snapshot.withExpires(expiry(now, SNAPSHOT_LIFETIME));
+        return new GeneratedFile(RoleName.SNAPSHOT, snapshot.version(), sign(root, RoleName.SNAPSHOT, snapshot));
     }
 
     /** A new timestamp over {@code snapshot}: {@code base} (the latest stored timestamp) + 1, or version 1. */
     public GeneratedFile timestamp(byte[] root, Optional<byte[]> base, byte[] snapshot, Instant now)
             throws MissingServerKeyException, GenerationException {
-        ObjectNode signed;
-        int version;
+        Timestamp timestamp;
         if (base.isPresent()) {
-            SignedMetadata previous = parseBase(base.get(), "Timestamp", true);
-            signed = previous.signed();
-            version = nextVersion(previous);
-            if (!signed.path("meta").path("snapshot").path("hashes").path("sha256").isTextual()) {
-                throw new GenerationException("stored timestamp lists no snapshot sha256", true);
-            }
+            Timestamp previous = parse(() -> SignedMetadata.parseTimestamp(base.get()).signed(), "stored timestamp", true);
+            timestamp = previous.withVersion(next(previous)).withSnapshotMeta(FileMeta.of(snapshot));
         } else {
-            signed = NODES.objectNode();
-            signed.put("_type", "Timestamp");
-            signed.set("meta", NODES.objectNode());
-            version = 1;
+            timestamp = Timestamp.of(expiry(now, TIMESTAMP_LIFETIME), 1, FileMeta.of(snapshot));
         }
-        ((ObjectNode) signed.get("meta")).set("snapshot", fileMeta(snapshot));
-        signed.put("version", version);
-        signed.put("expires", GoTimes.rfc3339Nano(now.plus(TIMESTAMP_LIFETIME)));
-        return new GeneratedFile("timestamp", version, sign(root, "timestamp", signed));
+        timestamp = timestamp.withExpires(expiry(now, TIMESTAMP_LIFETIME));
+        return new GeneratedFile(RoleName.TIMESTAMP, timestamp.version(), sign(root, RoleName.TIMESTAMP, timestamp));
     }
 
-    private static SignedMetadata parseBase(byte[] base, String type, boolean unreadableIsDetailless)
-            throws GenerationException {
+    private interface Parse<T> {
+        T run();
+    }
+
+    private static <T> T parse(Parse<T> parse, String what, boolean unreadableIsDetailless) throws GenerationException {
         try {
-            SignedMetadata previous = SignedMetadata.parse(base);
-            if (!type.equals(previous.signed().path("_type").asText()) || previous.version() < 1) {
-                throw new GenerationException("stored " + type.toLowerCase() + " is not a valid " + type,
-                        unreadableIsDetailless);
-            }
-            return previous;
-        } catch (MetadataFormatException e) {
-            throw new GenerationException("stored " + type.toLowerCase() + ": " + e.getMessage(), unreadableIsDetailless);
+            return parse.run();
+        } catch (MetadataException e) {
+            throw new GenerationException(what + ": " + e.getMessage(), unreadableIsDetailless);
         }
     }
 
-    private static int nextVersion(SignedMetadata previous) throws GenerationException {
-        try {
-            return Math.addExact(previous.version(), 1);
-        } catch (MetadataFormatException | ArithmeticException e) {
-            throw new GenerationException("stored version cannot be incremented");
+    private static int next(SignedBody previous) throws GenerationException {
+        if (previous.version() < 1 || previous.version() == Integer.MAX_VALUE) {
+            throw new GenerationException("stored " + previous.type() + " version " + previous.version()
+                    + " cannot be incremented");
         }
+        return previous.version() + 1;
     }
 
-    private static JsonNode fileMeta(byte[] file) {
-        ObjectNode hashes = NODES.objectNode();
-        hashes.put("sha256", Digests.base64(Digests.sha256(file)));
-        hashes.put("sha512", Digests.base64(Digests.sha512(file)));
-        ObjectNode meta = NODES.objectNode();
-        meta.set("hashes", hashes);
-        meta.put("length", file.length);
-        return meta;
+    private static OffsetDateTime expiry(Instant now, Duration lifetime) {
+        return now.plus(lifetime).atOffset(ZoneOffset.UTC);
     }
 
-    private byte[] sign(byte[] root, String role, ObjectNode signed)
-            throws MissingServerKeyException, GenerationException {
-        RoleKeys roleKeys;
-        try {
-            roleKeys = SignedMetadata.parse(root).roleKeys(role);
-        } catch (MetadataFormatException e) {
-            throw new GenerationException("root: " + e.getMessage());
+    /** Signs with every key of {@code role} in {@code root} that the trust service holds; the threshold must be met. */
+    private byte[] sign(byte[] root, String role, SignedBody body) throws MissingServerKeyException, GenerationException {
+        Root governing = parse(() -> SignedMetadata.parseRoot(root).signed(), "root", false);
+        Role keys = governing.roles().get(role);
+        if (keys == null) {
+            throw new GenerationException("root has no " + role + " role");
         }
-        byte[] canonical = InterimCanonicalJson.encode(signed);
+        byte[] canonical = MetadataCodec.canonical(body);
         List<Signature> signatures = new ArrayList<>();
         try {
-            for (String keyId : roleKeys.keyIds()) {
+            for (String keyId : keys.keyIdList()) {
                 if (trust.publicKey(keyId).isPresent()) {
                     signatures.add(trust.sign(keyId, canonical));
                 }
@@ -143,10 +117,10 @@ public final class ServerMetadataGenerator {
         } catch (TrustServiceException e) {
             throw new GenerationException(e.getMessage());
         }
-        if (signatures.isEmpty() || signatures.size() < roleKeys.threshold()) {
+        if (signatures.isEmpty() || signatures.size() < keys.threshold()) {
             throw new MissingServerKeyException(role, "the trust service holds " + signatures.size() + " of the "
-                    + roleKeys.threshold() + " " + role + " keys required");
+                    + keys.threshold() + " " + role + " keys required");
         }
-        return SignedMetadata.envelope(canonical, signatures);
+        return MetadataCodec.fileBytes(body, signatures);
     }
 }

@@ -1,7 +1,11 @@
 package dev.notary4j.server.storage;
 
-import dev.notary4j.server.metadata.MetadataFormatException;
-import dev.notary4j.server.metadata.SignedMetadata;
+import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.tuf.model.MetadataException;
+import dev.notary4j.tuf.model.RoleName;
+import dev.notary4j.tuf.model.SignedMetadata;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,13 +33,16 @@ public final class CurrentMetadata {
 
     /** The file of {@code role} whose checksum {@code listing} (a snapshot or timestamp) records. */
     public Optional<StoredFile> listedIn(StoredFile listing, String role) {
-        Optional<String> sha256;
+        Map<String, FileMeta> meta;
         try {
-            sha256 = SignedMetadata.parse(listing.data()).metaSha256Hex(role);
-        } catch (MetadataFormatException e) {
+            meta = listing.role().equals(RoleName.TIMESTAMP)
+                    ? SignedMetadata.parseTimestamp(listing.data()).signed().meta()
+                    : SignedMetadata.parseSnapshot(listing.data()).signed().meta();
+        } catch (MetadataException e) {
             throw new CorruptMetadataException("stored " + listing.role() + " version " + listing.version()
                     + " of " + listing.gun() + " is unreadable: " + e.getMessage());
         }
-        return sha256.flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
+        return Optional.ofNullable(meta.get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
+                .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
     }
 }

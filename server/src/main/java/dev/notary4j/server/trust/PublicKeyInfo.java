@@ -1,6 +1,6 @@
 package dev.notary4j.server.trust;
 
-import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.tuf.crypto.KeyIds;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -12,9 +12,7 @@ public record PublicKeyInfo(String keyType, byte[] publicKey) {
 
     /** Lowercase hex SHA-256 of {@code {"keytype":T,"keyval":{"private":null,"public":B64}}} (canonical form). */
     public String keyId() {
-        String canonical = "{\"keytype\":\"" + keyType + "\",\"keyval\":{\"private\":null,\"public\":\""
-                + Base64.getEncoder().encodeToString(publicKey) + "\"}}";
-        return Digests.sha256Hex(canonical.getBytes(StandardCharsets.UTF_8));
+        return KeyIds.tufKeyId(keyType, publicKey);
     }
 
     /** The body of the key routes: Go's standard encoder order, {@code public} before {@code private}. */

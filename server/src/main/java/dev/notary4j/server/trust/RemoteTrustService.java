@@ -3,7 +3,7 @@ package dev.notary4j.server.trust;
 import com.google.protobuf.ByteString;
 import dev.notary4j.common.tls.PemFiles;
 import dev.notary4j.server.config.TrustServiceSettings;
-import dev.notary4j.server.metadata.SignedMetadata.Signature;
+import dev.notary4j.tuf.model.Signature;
 import dev.notary4j.signer.proto.CreateKeyRequest;
 import dev.notary4j.signer.proto.GetKeyInfoResponse;
 import dev.notary4j.signer.proto.KeyID;

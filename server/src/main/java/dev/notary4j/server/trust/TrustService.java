@@ -1,6 +1,6 @@
 package dev.notary4j.server.trust;
 
-import dev.notary4j.server.metadata.SignedMetadata.Signature;
+import dev.notary4j.tuf.model.Signature;
 import java.util.Optional;
 
 /**

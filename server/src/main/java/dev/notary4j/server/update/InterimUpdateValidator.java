@@ -1,8 +1,8 @@
 package dev.notary4j.server.update;
 
-import dev.notary4j.server.metadata.MetadataFormatException;
-import dev.notary4j.server.metadata.SignedMetadata;
 import dev.notary4j.server.storage.StoredFile;
+import dev.notary4j.tuf.model.MetadataException;
+import dev.notary4j.tuf.model.SignedMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,13 +15,13 @@ import java.util.Optional;
  * so that the server's plumbing can be exercised end to end. The server logs a warning when it runs with it.
  *
  * <p>Implemented: last-file-per-role wins, uploaded timestamp ignored, B1 (stored root parses), B2.1 (root version
- * cur or cur+1, exact ErrBadRoot message), B3 (exact ErrValidation message), {@code _type} and {@code version >= 1}
- * per role, T1 (targets need a root), delegations need their parent (uploaded or stored), and the
- * {@link AcceptedUpdate#snapshotEntries()} bookkeeping.
+ * cur or cur+1, exact ErrBadRoot message), B3 (exact ErrValidation message), tuf-model's structural parse per role
+ * (R2, T4, S3 as far as its parser checks them; messages not yet matched to Go's), delegations need their parent
+ * (uploaded or stored), and the {@link AcceptedUpdate#snapshotEntries()} bookkeeping.
  *
  * <p>MISSING (so it accepts what notary rejects): every signature and threshold check (SIG, R5, R7, T6, S2), root
- * certificate rules R3/R4/R6, R2 key/role structure, expiry (R9, T7, S5), delegation reachability and key rules
- * (T2, T4), snapshot structure S3 and checksum consistency S7, the exact Go messages of all of those.
+ * certificate rules R3/R4/R6, expiry (R9, T7, S5), delegation reachability and key rules (T2), checksum
+ * consistency S7 and the CK deferral, T8, the exact Go messages of all of those.
  */
 public final class InterimUpdateValidator implements UpdateValidator {
 
@@ -35,12 +35,12 @@ public final class InterimUpdateValidator implements UpdateValidator {
 
         int currentRootVersion = 1;
         if (stored.root().isPresent()) {
-            currentRootVersion = version(stored.root().get().data(), "Root", ValidationFailure::withoutDetail);
+            currentRootVersion = version(stored.root().get().data(), "root", ValidationFailure::withoutDetail);
         }
         Optional<RoleFile> root = Optional.empty();
         UploadedFile uploadedRoot = byRole.remove("root");
         if (uploadedRoot != null) {
-            int version = version(uploadedRoot.data(), "Root", ValidationFailure::badRoot);
+            int version = version(uploadedRoot.data(), "root", ValidationFailure::badRoot);
             if (version != currentRootVersion && version != currentRootVersion + 1) {
                 throw ValidationFailure.badRoot("Root modifications must increment the version. Current "
                         + currentRootVersion + ", new " + version);
@@ -66,7 +66,7 @@ public final class InterimUpdateValidator implements UpdateValidator {
                 }
                 entries.put(parent, storedParent.get().data());
             }
-            int version = version(file.data(), "Targets", ValidationFailure::badTargets);
+            int version = version(file.data(), file.role(), ValidationFailure::badTargets);
             targets.add(new RoleFile(file.role(), version, file.data()));
             entries.put(file.role(), file.data());
         }
@@ -74,7 +74,7 @@ public final class InterimUpdateValidator implements UpdateValidator {
         Optional<RoleFile> snapshot = Optional.empty();
         UploadedFile uploadedSnapshot = byRole.get("snapshot");
         if (uploadedSnapshot != null) {
-            int version = version(uploadedSnapshot.data(), "Snapshot", ValidationFailure::badSnapshot);
+            int version = version(uploadedSnapshot.data(), "snapshot", ValidationFailure::badSnapshot);
             snapshot = Optional.of(new RoleFile("snapshot", version, uploadedSnapshot.data()));
         }
         return new AcceptedUpdate(root, targets, snapshot, signingRoot, entries);
@@ -84,18 +84,11 @@ public final class InterimUpdateValidator implements UpdateValidator {
         ValidationFailure of(String msg);
     }
 
-    private static int version(byte[] file, String type, Failure failure) throws ValidationFailure {
+    /** tuf-model's parse applies notary's structure rules ({@code _type}, roles, version >= 1 ...). */
+    private static int version(byte[] file, String role, Failure failure) throws ValidationFailure {
         try {
-            SignedMetadata metadata = SignedMetadata.parse(file);
-            if (!type.equals(metadata.signed().path("_type").asText())) {
-                throw failure.of("expected type " + type);
-            }
-            int version = metadata.version();
-            if (version < 1) {
-                throw failure.of("version " + version + " is lower than current version 1");
-            }
-            return version;
-        } catch (MetadataFormatException e) {
+            return SignedMetadata.parse(file, role).signed().version();
+        } catch (MetadataException e) {
             throw failure.of(e.getMessage());
         }
     }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
-import dev.notary4j.server.api.RoleNames;
-import dev.notary4j.server.metadata.GoTimes;
+import dev.notary4j.tuf.model.RoleName;
+import dev.notary4j.tuf.json.GoTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -65,7 +65,7 @@ public final class MultipartUpload {
         if (role.isEmpty()) {
             throw NotaryException.of(ErrorCode.NO_FILENAME);
         }
-        if (!RoleNames.isValid(role)) {
+        if (!RoleName.isValid(role)) {
             throw NotaryException.withDetail(ErrorCode.INVALID_ROLE, role);
         }
         return new UploadedFile(role, signedVersion(data), data);
@@ -99,8 +99,8 @@ public final class MultipartUpload {
             if (!expires.isMissingNode() && !expires.isNull()) {
                 requireStringOrNull(expires, "signed.expires");
                 try {
-                    GoTimes.parse(expires.textValue());
-                } catch (IllegalArgumentException e) {
+                    GoTime.parse(expires.textValue());
+                } catch (RuntimeException e) {
                     throw malformedJson(e.getMessage());
                 }
             }

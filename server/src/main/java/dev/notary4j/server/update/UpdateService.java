@@ -2,7 +2,6 @@ package dev.notary4j.server.update;
 
 import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
-import dev.notary4j.server.api.RoleNames;
 import dev.notary4j.server.signing.GeneratedFile;
 import dev.notary4j.server.signing.GenerationException;
 import dev.notary4j.server.signing.MissingServerKeyException;
@@ -14,6 +13,7 @@ import dev.notary4j.server.storage.MetaUpdate;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StorageException;
 import dev.notary4j.server.storage.StoredFile;
+import dev.notary4j.tuf.model.RoleName;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,8 +71,8 @@ public final class UpdateService {
             Optional<StoredFile> snapshot = timestamp.flatMap(current::snapshotOf);
             Map<String, StoredFile> delegations = new HashMap<>();
             for (UploadedFile file : uploaded) {
-                if (RoleNames.isValidDelegation(file.role())) {
-                    for (String ancestor : RoleNames.ancestors(file.role())) {
+                if (RoleName.isDelegation(file.role())) {
+                    for (String ancestor : RoleName.ancestors(file.role())) {
                         if (!ancestor.equals("targets") && !delegations.containsKey(ancestor)) {
                             snapshot.flatMap(s -> current.listedIn(s, ancestor)).ifPresent(f -> delegations.put(ancestor, f));
                         }

@@ -11,7 +11,15 @@ import dev.notary4j.server.api.NotaryException;
 import dev.notary4j.server.signing.ServerMetadataGenerator;
 import dev.notary4j.server.storage.JooqMetaStore;
 import dev.notary4j.server.trust.LocalTrustService;
+import dev.notary4j.tuf.crypto.KeyAlgorithm;
+import dev.notary4j.tuf.crypto.TufPrivateKey;
+import dev.notary4j.tuf.model.MetadataSigner;
+import dev.notary4j.tuf.model.Role;
+import dev.notary4j.tuf.model.Root;
+import dev.notary4j.tuf.model.SignedMetadata;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +75,12 @@ class UpdateServiceErrorsTest {
 
     @Test
     void serverWithoutSnapshotOrTimestampKeysAnswersBadHierarchyThenBadRoot() {
-        byte[] root = ("{\"signed\":{\"_type\":\"Root\",\"version\":1,\"roles\":{"
-                + "\"snapshot\":{\"keyids\":[\"unknown\"],\"threshold\":1},"
-                + "\"timestamp\":{\"keyids\":[\"unknown\"],\"threshold\":1}}},\"signatures\":[]}").getBytes(StandardCharsets.UTF_8);
+        // A structurally valid root whose snapshot and timestamp keys the (empty) local trust service does not hold.
+        TufPrivateKey key = TufPrivateKey.generate(KeyAlgorithm.ED25519);
+        Role role = new Role(List.of(key.id()), 1);
+        Root body = new Root(OffsetDateTime.now(ZoneOffset.UTC).plusYears(1), 1, Map.of(key.id(), key.publicKey()),
+                Map.of("root", role, "targets", role, "snapshot", role, "timestamp", role), false);
+        byte[] root = SignedMetadata.sign(body, List.of(MetadataSigner.of(key))).raw();
         byte[] targets = "{\"signed\":{\"_type\":\"Targets\",\"version\":1}}".getBytes(StandardCharsets.UTF_8);
         nextAccepted = new AcceptedUpdate(Optional.of(new RoleFile("root", 1, root)),
                 List.of(new RoleFile("targets", 1, targets)), Optional.empty(), root, Map.of("root", root, "targets", targets));
