@@ -142,7 +142,6 @@ final class HttpFrontend {
         request.response().putHeader(HttpHeaders.CONNECTION, "close");
         sendError(request, match, NotaryException.withDetail(ErrorCode.MALFORMED_UPLOAD,
                 "request body exceeds " + max + " bytes"), start, 0);
-        request.response().closeHandler(null);
         request.connection().close();
     }
 
