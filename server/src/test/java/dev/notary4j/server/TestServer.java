@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /** Our notary-server on a free loopback port, configured through a notary JSON config as an operator would. */
 public final class TestServer implements AutoCloseable {
@@ -31,11 +32,13 @@ public final class TestServer implements AutoCloseable {
     private final NotaryServer server;
     private final String url;
     private final HttpClient client;
+    private final SSLContext sslContext;
 
-    private TestServer(NotaryServer server, String url, HttpClient client) {
+    private TestServer(NotaryServer server, String url, HttpClient client, SSLContext sslContext) {
         this.server = server;
         this.url = url;
         this.client = client;
+        this.sslContext = sslContext;
     }
 
     /** HTTPS with the PKI's server certificate, memory storage, local trust service; {@code tweak} edits the config. */
@@ -68,11 +71,16 @@ public final class TestServer implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().sslContext(pki.clientSslContext())
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         String scheme = settings.tlsCert().isPresent() ? "https" : "http";
-        return new TestServer(notary, scheme + "://localhost:" + notary.port(), client);
+        return new TestServer(notary, scheme + "://localhost:" + notary.port(), client, pki.clientSslContext());
     }
 
     public static TestServer start(TestPki pki) {
         return start(pki, config -> { });
+    }
+
+    /** Trusts the PKI's root CA (for clients of this server and of Go servers on the same PKI). */
+    public SSLContext sslContext() {
+        return sslContext;
     }
 
     public String url() {
