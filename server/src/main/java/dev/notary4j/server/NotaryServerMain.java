@@ -70,7 +70,14 @@ public final class NotaryServerMain implements Callable<Integer> {
             System.err.println("notary-server: store does not support bootstrapping");
             return 1;
         }
-        Database database = Database.open(settings.storage());
+        Database database;
+        try {
+            database = Database.open(settings.storage());
+        } catch (RuntimeException e) {
+            System.err.println("notary-server: cannot open the " + settings.storage().backend() + " storage: "
+                    + e.getMessage());
+            return 1;
+        }
         boolean remote = settings.trustService().type() == TrustServiceSettings.Type.REMOTE;
         TrustService trust = remote ? RemoteTrustService.connect(settings.trustService()) : new LocalTrustService();
         LOG.warn("update validation is the INTERIM structural validator: signatures, certificates, expiry and "
