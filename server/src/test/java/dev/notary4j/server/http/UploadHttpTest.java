@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Upload caps (our addition; Go has none): whole body, chunked body, single file. */
-class UploadLimitsHttpTest {
+/**
+ * POST update transport: caps (our addition; Go has none) on the whole body, chunked bodies and single files, and
+ * the streams the Go server crashes on (it closes the connection), answered 400 MALFORMED_UPLOAD here.
+ */
+class UploadHttpTest {
 
     private static final String TYPE = "multipart/form-data; boundary=cap";
 
@@ -42,6 +45,21 @@ class UploadLimitsHttpTest {
             assertThat(bigFile.body()).contains("MALFORMED_UPLOAD").contains("a metadata file exceeds 500 bytes");
 
             assertThat(server.get("/v2/").statusCode()).as("server still serves").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void emptyAndTruncatedMultipartStreamsAreMalformedUploads(@TempDir Path dir) {
+        TestPki pki = TestPki.generate(dir.resolve("pki"));
+        try (TestServer server = TestServer.start(pki)) {
+            String malformed = "{\"errors\":[{\"code\":\"MALFORMED_UPLOAD\",\"message\":"
+                    + "\"The body of your request is malformed.\"}]}\n";
+            for (String body : new String[] {"", "--cap\r\nContent-Disposition: form-data; filename=\"root\"\r\n\r\n{"}) {
+                HttpResponse<String> response = server.send("POST", "/v2/empty/_trust/tuf/", TYPE,
+                        body.getBytes(StandardCharsets.UTF_8));
+                assertThat(response.statusCode()).isEqualTo(400);
+                assertThat(response.body()).isEqualTo(malformed);
+            }
         }
     }
 }
