@@ -1,0 +1,136 @@
+package dev.notary4j.server.http;
+
+import dev.notary4j.common.db.Database;
+import dev.notary4j.common.tls.PemFiles;
+import dev.notary4j.server.config.ServerSettings;
+import dev.notary4j.server.signing.KeyService;
+import dev.notary4j.server.signing.ServerManagedMetadata;
+import dev.notary4j.server.signing.ServerMetadataGenerator;
+import dev.notary4j.server.storage.CurrentMetadata;
+import dev.notary4j.server.storage.JooqMetaStore;
+import dev.notary4j.server.storage.MetaStore;
+import dev.notary4j.server.trust.TrustService;
+import dev.notary4j.server.update.UpdateService;
+import dev.notary4j.server.update.UpdateValidator;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running notary-server: the HTTP(S) listener of {@code server.http_addr} over a {@link MetaStore} and a
+ * {@link TrustService}. {@link #start} binds; {@link #close} stops the listener, then the trust service and database.
+ */
+public final class NotaryServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotaryServer.class);
+    private static final long HEALTH_INTERVAL_MS = 10_000;
+
+    /** Docker's tlsconfig.ServerDefault suites, plus the TLS 1.3 suites Go also negotiates. */
+    private static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+
+    private final Vertx vertx;
+    private final HttpServer httpServer;
+    private final HttpMetrics metrics;
+    private final TrustService trust;
+    private final Database database;
+    private final long healthTimer;
+
+    private NotaryServer(Vertx vertx, HttpServer httpServer, HttpMetrics metrics, TrustService trust,
+                         Database database, long healthTimer) {
+        this.vertx = vertx;
+        this.httpServer = httpServer;
+        this.metrics = metrics;
+        this.trust = trust;
+        this.database = database;
+        this.healthTimer = healthTimer;
+    }
+
+    /**
+     * Starts the server. It owns {@code database} and {@code trust} from here on (closes them on {@link #close}).
+     * {@code remoteTrust} adds the "Trust operational" health check, as Go does only for a remote signer.
+     */
+    public static NotaryServer start(ServerSettings settings, Database database, TrustService trust,
+                                     boolean remoteTrust, UpdateValidator validator, Clock clock) {
+        MetaStore store = new JooqMetaStore(database.dsl(), clock);
+        ServerMetadataGenerator generator = new ServerMetadataGenerator(trust);
+        NotaryApi api = new NotaryApi(store, new ServerManagedMetadata(store, generator, clock),
+                new KeyService(trust, new CurrentMetadata(store), settings.trustService().keyAlgorithm()),
+                new UpdateService(store, validator, generator, clock), settings.uploadLimits());
+        Map<String, HealthChecks.Check> checks = new LinkedHashMap<>();
+        checks.put("DB operational", store::checkHealth);
+        if (remoteTrust) {
+            checks.put("Trust operational", trust::checkHealth);
+        }
+        HealthChecks health = new HealthChecks(checks);
+        HttpMetrics metrics = new HttpMetrics();
+        Vertx vertx = Vertx.vertx();
+        HttpFrontend frontend = new HttpFrontend(vertx, api, health, metrics, settings.gunPrefixes(),
+                settings.uploadLimits(), settings.currentMaxAge(), settings.consistentMaxAge());
+        HttpServer httpServer = vertx.createHttpServer(options(settings)).requestHandler(frontend::handle);
+        try {
+            httpServer.listen(settings.port(), settings.host()).await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            vertx.close();
+            metrics.close();
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage(), e);
+        }
+        long timer = vertx.setPeriodic(HEALTH_INTERVAL_MS, id -> vertx.executeBlocking(() -> {
+            health.runAll();
+            return null;
+        }, false));
+        LOG.info("notary-server listening on {}:{} ({})", settings.host(), httpServer.actualPort(),
+                settings.tlsCert().isPresent() ? "https" : "http");
+        return new NotaryServer(vertx, httpServer, metrics, trust, database, timer);
+    }
+
+    private static HttpServerOptions options(ServerSettings settings) {
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false);
+        if (settings.tlsCert().isPresent()) {
+            options.setSsl(true)
+                    .setKeyCertOptions(KeyCertOptions.wrap(
+                            PemFiles.keyManagers(settings.tlsCert().get(), settings.tlsKey().orElseThrow())))
+                    .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+            CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
+            settings.clientCa().ifPresent(ca -> options
+                    .setTrustOptions(TrustOptions.wrap(PemFiles.trustManagers(ca)))
+                    .setClientAuth(ClientAuth.REQUIRED));
+        }
+        return options;
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return httpServer.actualPort();
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(healthTimer);
+        try {
+            httpServer.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("HTTP listener did not stop cleanly: {}", e.getMessage());
+        }
+        metrics.close();
+        trust.close();
+        database.close();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.notary4j.server.signing;
+
+import dev.notary4j.server.api.ErrorCode;
+import dev.notary4j.server.api.NotaryException;
+import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.server.storage.CurrentMetadata;
+import dev.notary4j.server.storage.MetaStore;
+import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.OldVersionException;
+import dev.notary4j.server.storage.StoredFile;
+import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.tuf.model.MetadataException;
+import dev.notary4j.tuf.model.RoleName;
+import dev.notary4j.tuf.model.SignedMetadata;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GET {@code timestamp.json} / {@code snapshot.json} (spec §6.2): serve the stored ones while they are valid,
+ * otherwise regenerate (snapshot only when expired; timestamp when expired or no longer matching its snapshot),
+ * store atomically and serve the new ones.
+ *
+ * <p>Unlike Go, losing a regeneration race to a concurrent request is not a 500: the winner's files are served.
+ * INTERIM gap: the snapshot's signatures are not re-verified before a new timestamp vouches for it (Go does, with
+ * tuf-model's verifier this becomes possible).
+ */
+public final class ServerManagedMetadata {
+
+    private static final int ATTEMPTS = 3;
+
+    private final MetaStore store;
+    private final CurrentMetadata current;
+    private final ServerMetadataGenerator generator;
+    private final Clock clock;
+
+    public ServerManagedMetadata(MetaStore store, ServerMetadataGenerator generator, Clock clock) {
+        this.store = store;
+        this.current = new CurrentMetadata(store);
+        this.generator = generator;
+        this.clock = clock;
+    }
+
+    /** The current timestamp, regenerated when needed; empty (404) when the GUN has none or its snapshot is gone. */
+    public Optional<StoredFile> timestamp(String gun) throws NotaryException {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<StoredFile> timestamp = store.latest(gun, "timestamp");
+            if (timestamp.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<StoredFile> snapshot = current.snapshotOf(timestamp.get());
+            if (snapshot.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<StoredFile> fresh = refresh(gun, timestamp.get(), snapshot.get());
+            if (fresh.isPresent()) {
+                return fresh;
+            }
+        }
+        throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "timestamp of " + gun + " keeps changing under regeneration");
+    }
+
+    /** The snapshot the current timestamp lists. */
+    public Optional<StoredFile> snapshot(String gun) throws NotaryException {
+        Optional<StoredFile> timestamp = timestamp(gun);
+        if (timestamp.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(current.snapshotOf(timestamp.get()).orElseThrow(() -> NotaryException.withEmptyDetail(
+                ErrorCode.UNKNOWN, "the snapshot listed by the timestamp of " + gun + " disappeared")));
+    }
+
+    /** The timestamp to serve, or empty when a concurrent request stored a newer one first (retry). */
+    private Optional<StoredFile> refresh(String gun, StoredFile timestamp, StoredFile snapshot) throws NotaryException {
+        Instant now = clock.instant();
+        try {
+            Optional<GeneratedFile> newSnapshot = Optional.empty();
+            byte[] snapshotBytes = snapshot.data();
+            if (isExpired(snapshot, now)) {
+                byte[] root = currentRoot(snapshot, now);
+                GeneratedFile generated = generator.snapshot(root, Optional.of(snapshot.data()), Map.of("root", root), now);
+                newSnapshot = Optional.of(generated);
+                snapshotBytes = generated.data();
+            }
+            if (newSnapshot.isEmpty() && !isExpired(timestamp, now) && lists(timestamp, snapshotBytes)) {
+                return Optional.of(timestamp);
+            }
+            byte[] root = currentRoot(snapshot, now);
+            GeneratedFile newTimestamp = generator.timestamp(root, Optional.of(timestamp.data()), snapshotBytes, now);
+            List<MetaUpdate> files = new ArrayList<>();
+            newSnapshot.ifPresent(s -> files.add(new MetaUpdate(s.role(), s.version(), s.data())));
+            files.add(new MetaUpdate(newTimestamp.role(), newTimestamp.version(), newTimestamp.data()));
+            store.update(gun, files);
+            return Optional.of(new StoredFile(gun, "timestamp", newTimestamp.version(), newTimestamp.data(),
+                    Digests.sha256Hex(newTimestamp.data()), now));
+        } catch (OldVersionException e) {
+            return Optional.empty();
+        } catch (MissingServerKeyException | GenerationException | MetadataException e) {
+            throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "cannot regenerate metadata of " + gun + ": " + e.getMessage());
+        }
+    }
+
+    /** The root the snapshot lists; it must exist and not be expired to sign new server metadata. */
+    private byte[] currentRoot(StoredFile snapshot, Instant now) throws NotaryException {
+        StoredFile root = current.listedIn(snapshot, "root").orElseThrow(() -> NotaryException.withEmptyDetail(ErrorCode.UNKNOWN,
+                "the current snapshot of " + snapshot.gun() + " lists no stored root"));
+        if (isExpired(root, now)) {
+            throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "the root of " + snapshot.gun() + " has expired");
+        }
+        return root.data();
+    }
+
+    private static boolean isExpired(StoredFile file, Instant now) {
+        return SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant().isBefore(now);
+    }
+
+    private static boolean lists(StoredFile timestamp, byte[] snapshot) {
+        FileMeta listed = SignedMetadata.parseTimestamp(timestamp.data()).signed().meta().get(RoleName.SNAPSHOT);
+        return listed != null && Digests.sha256Hex(snapshot).equals(Digests.hex(listed.hash(FileMeta.SHA256)));
+    }
+}

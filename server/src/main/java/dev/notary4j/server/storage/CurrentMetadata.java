@@ -1,0 +1,48 @@
+package dev.notary4j.server.storage;
+
+import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.tuf.model.MetadataException;
+import dev.notary4j.tuf.model.RoleName;
+import dev.notary4j.tuf.model.SignedMetadata;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * "Current" metadata as the Go SQL store resolves it (spec §4.4c): the latest timestamp, the snapshot whose SHA-256
+ * that timestamp lists, and the file whose SHA-256 that snapshot lists for a role. What the highest version of a
+ * role is does not matter.
+ */
+public final class CurrentMetadata {
+
+    private final MetaStore store;
+
+    public CurrentMetadata(MetaStore store) {
+        this.store = store;
+    }
+
+    /** The current root, targets or delegation file; empty when any link of the chain is missing. */
+    public Optional<StoredFile> role(String gun, String role) {
+        return store.latest(gun, "timestamp").flatMap(this::snapshotOf).flatMap(snapshot -> listedIn(snapshot, role));
+    }
+
+    /** The snapshot a timestamp lists. */
+    public Optional<StoredFile> snapshotOf(StoredFile timestamp) {
+        return listedIn(timestamp, "snapshot");
+    }
+
+    /** The file of {@code role} whose checksum {@code listing} (a snapshot or timestamp) records. */
+    public Optional<StoredFile> listedIn(StoredFile listing, String role) {
+        Map<String, FileMeta> meta;
+        try {
+            meta = listing.role().equals(RoleName.TIMESTAMP)
+                    ? SignedMetadata.parseTimestamp(listing.data()).signed().meta()
+                    : SignedMetadata.parseSnapshot(listing.data()).signed().meta();
+        } catch (MetadataException e) {
+            throw new CorruptMetadataException("stored " + listing.role() + " version " + listing.version()
+                    + " of " + listing.gun() + " is unreadable: " + e.getMessage());
+        }
+        return Optional.ofNullable(meta.get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
+                .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.notary4j.server.storage;
+
+import dev.notary4j.common.db.Database;
+import dev.notary4j.common.db.DatabaseSettings;
+import dev.notary4j.common.db.StorageBackend;
+import dev.notary4j.testkit.PostgresDatabases;
+import dev.notary4j.testkit.PostgresDatabases.GoSchema;
+import dev.notary4j.testkit.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/** The store on a database created by the Go notary migrations (golang-migrate), as a Go deployment has it. */
+class GoSchemaPostgresMetaStoreTest extends MetaStoreContract {
+
+    private static TestDatabase scratch;
+    private static Database database;
+
+    @BeforeAll
+    static void open() {
+        scratch = PostgresDatabases.createWithGoSchema("server-goschema", GoSchema.SERVER);
+        database = Database.open(new DatabaseSettings(StorageBackend.POSTGRES, scratch.goUrl(), "server", true, 24));
+    }
+
+    @AfterAll
+    static void close() {
+        if (database != null) {
+            database.close();
+        }
+        if (scratch != null) {
+            scratch.close();
+        }
+    }
+
+    @Override
+    protected Database database() {
+        return database;
+    }
+}
