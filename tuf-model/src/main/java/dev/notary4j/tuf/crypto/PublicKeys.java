@@ -1,0 +1,150 @@
+package dev.notary4j.tuf.crypto;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+
+/**
+ * Public-key and certificate decoding with Go's strictness ({@code x509.ParsePKIXPublicKey},
+ * {@code x509.ParseCertificate}): exact DER, named NIST curves only, uncompressed points on the curve, RSA with
+ * NULL parameters, no trailing bytes. The JDK alone is more lenient in places, and Law 2 forbids accepting more.
+ */
+final class PublicKeys {
+    private static final Set<ASN1ObjectIdentifier> GO_CURVES = Set.of(
+            SECObjectIdentifiers.secp224r1, X9ObjectIdentifiers.prime256v1,
+            SECObjectIdentifiers.secp384r1, SECObjectIdentifiers.secp521r1);
+    private static final Set<ASN1ObjectIdentifier> GO_PARSED_KEY_ALGORITHMS = Set.of(
+            PKCSObjectIdentifiers.rsaEncryption, X9ObjectIdentifiers.id_ecPublicKey, EdECObjectIdentifiers.id_Ed25519);
+    private static final BigInteger MAX_RSA_EXPONENT = BigInteger.valueOf(Integer.MAX_VALUE);
+
+    private PublicKeys() {
+    }
+
+    /** Parses DER SubjectPublicKeyInfo holding an RSA, ECDSA or Ed25519 key. */
+    static PublicKey parsePkix(String keyType, byte[] der) {
+        SubjectPublicKeyInfo info;
+        try {
+            info = SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            if (!Arrays.equals(info.getEncoded(ASN1Encoding.DER), der)) {
+                throw new KeyFormatException(keyType, "public key is not DER SubjectPublicKeyInfo");
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof KeyFormatException kfe) {
+                throw kfe;
+            }
+            throw new KeyFormatException(keyType, "public key is not DER SubjectPublicKeyInfo", e);
+        }
+        ASN1ObjectIdentifier algorithm = info.getAlgorithm().getAlgorithm();
+        try {
+            if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)) {
+                if (!DERNull.INSTANCE.equals(info.getAlgorithm().getParameters())) {
+                    throw new KeyFormatException(keyType, "RSA key missing NULL parameters");
+                }
+                RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                        .generatePublic(new X509EncodedKeySpec(der));
+                if (key.getModulus().signum() <= 0 || key.getPublicExponent().signum() <= 0
+                        || key.getPublicExponent().compareTo(MAX_RSA_EXPONENT) > 0) {
+                    throw new KeyFormatException(keyType, "invalid RSA modulus or exponent");
+                }
+                return key;
+            }
+            if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
+                checkNamedCurvePoint(keyType, info);
+                return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+            }
+            if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
+                if (info.getAlgorithm().getParameters() != null || info.getPublicKeyData().getOctets().length != 32) {
+                    throw new KeyFormatException(keyType, "invalid Ed25519 public key");
+                }
+                return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+            }
+        } catch (KeyFormatException e) {
+            throw e;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new KeyFormatException(keyType, "unparsable public key", e);
+        }
+        throw new KeyFormatException(keyType, "unsupported public key algorithm " + algorithm.getId());
+    }
+
+    /** Raw 32-byte Ed25519 public key as stored in {@code ed25519} TUF keys. */
+    static PublicKey ed25519(byte[] raw) {
+        if (raw.length != 32) {
+            throw new KeyFormatException(KeyAlgorithm.ED25519.wireName(), "public key must be 32 bytes");
+        }
+        return parsePkix(KeyAlgorithm.ED25519.wireName(), ed25519Spki(raw));
+    }
+
+    static byte[] ed25519Spki(byte[] raw) {
+        byte[] prefix = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+        byte[] out = Arrays.copyOf(prefix, prefix.length + raw.length);
+        System.arraycopy(raw, 0, out, prefix.length, raw.length);
+        return out;
+    }
+
+    /** One DER certificate, rejecting trailing data as Go does. */
+    static X509Certificate parseCertificate(String keyType, byte[] der) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der));
+            if (!Arrays.equals(certificate.getEncoded(), der)) {
+                throw new KeyFormatException(keyType, "certificate has trailing data");
+            }
+            byte[] spki = subjectPublicKeyInfo(keyType, certificate);
+            if (GO_PARSED_KEY_ALGORITHMS.contains(SubjectPublicKeyInfo.getInstance(spki).getAlgorithm().getAlgorithm())) {
+                parsePkix(keyType, spki); // Go's ParseCertificate fails on a malformed key of a type it knows
+            }
+            return certificate;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            if (e instanceof KeyFormatException kfe) {
+                throw kfe;
+            }
+            throw new KeyFormatException(keyType, "unparsable certificate", e);
+        }
+    }
+
+    /** The certificate's own SubjectPublicKeyInfo bytes, parsed as strictly as a bare key. */
+    static PublicKey certificatePublicKey(String keyType, X509Certificate certificate) {
+        return parsePkix(keyType, subjectPublicKeyInfo(keyType, certificate));
+    }
+
+    static byte[] subjectPublicKeyInfo(String keyType, X509Certificate certificate) {
+        try {
+            return Certificate.getInstance(certificate.getEncoded()).getSubjectPublicKeyInfo()
+                    .getEncoded(ASN1Encoding.DER);
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            throw new KeyFormatException(keyType, "certificate without a readable public key", e);
+        }
+    }
+
+    private static void checkNamedCurvePoint(String keyType, SubjectPublicKeyInfo info) {
+        if (!(info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve) || !GO_CURVES.contains(curve)) {
+            throw new KeyFormatException(keyType, "unsupported elliptic curve");
+        }
+        byte[] point = info.getPublicKeyData().getOctets();
+        X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
+        if (point.length == 0 || point[0] != 0x04 || !parameters.getCurve().decodePoint(point).isValid()) {
+            throw new KeyFormatException(keyType, "invalid elliptic curve point");
+        }
+    }
+}
