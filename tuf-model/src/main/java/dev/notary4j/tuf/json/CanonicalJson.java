@@ -1,6 +1,9 @@
 package dev.notary4j.tuf.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,6 +60,31 @@ public final class CanonicalJson {
                     "json: cannot unmarshal " + kind + " into Go value of type map[string]interface {}");
         }
         return encode(signed, NumberMode.GO_MAP);
+    }
+
+    /**
+     * A copy of {@code node} as the verifier's Go map holds it: every number replaced by the int64 that
+     * {@link NumberMode#GO_MAP} writes, so that the copy encodes to the same bytes in either mode.
+     */
+    public static JsonNode asGoMapValue(JsonNode node) {
+        switch (node.getNodeType()) {
+            case NUMBER:
+                return JsonNodeFactory.instance.numberNode(goMapInteger(node));
+            case OBJECT: {
+                ObjectNode copy = JsonNodeFactory.instance.objectNode();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    copy.set(e.getKey(), asGoMapValue(e.getValue()));
+                }
+                return copy;
+            }
+            case ARRAY: {
+                ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+                node.forEach(element -> copy.add(asGoMapValue(element)));
+                return copy;
+            }
+            default:
+                return node.deepCopy();
+        }
     }
 
     /** Appends the canonical encoding of {@code node} to {@code out}. */
@@ -149,7 +177,7 @@ public final class CanonicalJson {
     public static long goMapInteger(JsonNode number) {
         double f = number.isBigInteger() ? number.bigIntegerValue().doubleValue() : number.doubleValue();
         if (Double.isNaN(f) || Double.isInfinite(f)) {
-            String literal = number instanceof OutOfRangeNumberNode o ? o.literal()
+            String literal = number instanceof FloatLiteralNode o ? o.literal()
                     : number.isBigInteger() ? number.bigIntegerValue().toString() : number.asText();
             throw new CanonicalJsonException(CanonicalJsonException.Reason.NON_FINITE_NUMBER, literal,
                     "json: cannot unmarshal number " + literal + " into Go value of type float64");

@@ -33,6 +33,9 @@ public final class GoJsonKinds {
         if (number.isIntegralNumber()) {
             return "number " + number.longValue();
         }
+        if (number instanceof FloatLiteralNode literal) {
+            return "number " + literal.literal();
+        }
         return "number " + GoFloat.format(number.doubleValue());
     }
 }

@@ -21,7 +21,7 @@ import java.io.IOException;
  *   <li>exactly one JSON value, surrounded by optional JSON whitespace; no BOM, no other encodings;</li>
  *   <li>invalid UTF-8 inside strings becomes U+FFFD per bad byte, lone {@code \}u surrogates become U+FFFD;</li>
  *   <li>duplicate object keys: the last value wins;</li>
- *   <li>numbers keep their literal kind: integer literals become integral nodes, others {@code DoubleNode};</li>
+ *   <li>numbers keep their literal kind: integer literals become integral nodes, others {@link FloatLiteralNode};</li>
  *   <li>strings written with escapes are {@link EscapedTextNode}s.</li>
  * </ul>
  * Bounded (Go has no such bounds): nesting {@value #MAX_NESTING_DEPTH}, strings and names
@@ -34,7 +34,7 @@ public final class TufJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
-            .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+            // CANONICALIZE_FIELD_NAMES stays on: without it Jackson reads bytes through a Reader and loses offsets.
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -137,9 +137,7 @@ public final class TufJson {
                         return NODES.numberNode(p.getBigIntegerValue());
                 }
             case VALUE_NUMBER_FLOAT: {
-                double value = p.getDoubleValue();
-                return Double.isInfinite(value) ? new OutOfRangeNumberNode(value, p.getText())
-                        : NODES.numberNode(value);
+                return new FloatLiteralNode(p.getDoubleValue(), p.getText());
             }
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
