@@ -1,0 +1,187 @@
+package dev.notary4j.client.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notary4j.client.cli.NotaryClientMain;
+import dev.notary4j.testkit.GoNotaryServer;
+import dev.notary4j.testkit.NotaryCli;
+import dev.notary4j.testkit.TestPki;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Repositories published by the Go {@code notary} CLI to a Go {@code notary-server}: our {@code list} and
+ * {@code lookup} must print exactly what {@code notary list} / {@code notary lookup} print, errors included.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GoPublishedRepositoryTest {
+    private static final String BIG = "example.com/interop/big";
+    private static final String EMPTY = "example.com/interop/empty";
+    private static final String MISSING = "example.com/interop/missing";
+
+    @TempDir
+    static Path work;
+    private GoNotaryServer server;
+    private TestPki pki;
+    private NotaryCli publisher;
+
+    @BeforeAll
+    void publish() throws Exception {
+        pki = TestPki.generate(work.resolve("pki"));
+        server = GoNotaryServer.builder(pki, work.resolve("server")).localSigner().logLevel("error").start();
+        publisher = NotaryCli.forServer(work.resolve("publisher"), server.url(), pki.rootCaCert()).withPassphrase("pw");
+
+        publisher.run("init", EMPTY, "-p").requireSuccess();
+
+        publisher.run("init", BIG).requireSuccess();
+        Path releasesKey = delegationKey("releases");
+        Path qaKey = delegationKey("qa");
+        publisher.run("delegation", "add", BIG, "targets/releases", releasesKey.resolveSibling("releases.crt").toString(),
+                "--all-paths").requireSuccess();
+        publisher.run("key", "import", releasesKey.toString(), "-r", "targets/releases").requireSuccess();
+        publisher.run("delegation", "add", BIG, "targets/qa", qaKey.resolveSibling("qa.crt").toString(),
+                "--paths", "qa/").requireSuccess();
+        publisher.run("key", "import", qaKey.toString(), "-r", "targets/qa").requireSuccess();
+        for (int i = 0; i < 70; i++) {
+            addHash("t" + i, i, "targets");
+        }
+        for (int i = 0; i < 35; i++) {
+            addHash("r" + i, 1000 + i, "targets/releases");
+        }
+        addHash("qa/one", 7, "targets/qa");
+        addHash("shared", 1, "targets");
+        addHash("shared", 2, "targets/releases");
+        addHash("Z-upper", 3, "targets/releases");
+        publisher.run("publish", BIG).requireSuccess();
+    }
+
+    private void addHash(String name, int size, String role) {
+        String sha256 = String.format(Locale.ROOT, "%064x", 0xabc000L + size + name.hashCode() * 7919L);
+        publisher.run("addhash", BIG, name, Integer.toString(size), "--sha256", sha256.substring(sha256.length() - 64),
+                "-r", role).requireSuccess();
+    }
+
+    /** An ECDSA key (unencrypted PKCS#8) and a self-signed certificate for it, made with openssl. */
+    private Path delegationKey(String name) throws IOException, InterruptedException {
+        Path dir = work.resolve("keys");
+        Files.createDirectories(dir);
+        Path key = dir.resolve(name + ".key");
+        run(dir, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key.toString());
+        run(dir, "openssl", "req", "-new", "-x509", "-key", key.toString(), "-subj", "/CN=" + name, "-days", "30",
+                "-out", dir.resolve(name + ".crt").toString());
+        return key;
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private record Output(int exitCode, String stdout) {
+    }
+
+    /** The Go CLI, reading with a trust directory of its own. */
+    private Output go(String trustDir, String... args) {
+        NotaryCli.Result result = NotaryCli.forServer(work.resolve(trustDir), server.url(), pki.rootCaCert()).run(args);
+        return new Output(result.exitCode(), result.stdout());
+    }
+
+    /** Our CLI, same flags. */
+    private Output ours(String trustDir, String... args) {
+        List<String> all = new ArrayList<>(List.of("-s", server.url(), "--tlscacert", pki.rootCaCert().toString(),
+                "-d", work.resolve(trustDir).toString()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = NotaryClientMain.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(code, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private void assertSameOutput(String... args) {
+        Output expected = go("go-reader", args);
+        Output actual = ours("our-reader", args);
+        assertThat(actual.stdout()).isEqualTo(expected.stdout());
+        assertThat(actual.exitCode()).isEqualTo(expected.exitCode());
+    }
+
+    @Test
+    void listOfARepositoryWithDelegationsAndOverAHundredTargets() {
+        Output expected = go("go-reader", "list", BIG);
+        assertThat(expected.stdout().lines().count()).isGreaterThan(100);
+        assertThat(expected.stdout()).contains("targets/releases").contains("targets/qa");
+        assertSameOutput("list", BIG);
+    }
+
+    @Test
+    void listWithRolePriority() {
+        assertSameOutput("list", BIG, "-r", "targets/releases");
+        assertSameOutput("list", BIG, "-r", "targets/qa,targets/releases");
+    }
+
+    @Test
+    void lookupsFromEveryRole() {
+        for (String name : List.of("t0", "t69", "r0", "r34", "shared", "qa/one", "Z-upper")) {
+            assertSameOutput("lookup", BIG, name);
+        }
+    }
+
+    @Test
+    void lookupOfAMissingTargetFailsLikeNotary() {
+        Output expected = go("go-reader", "lookup", BIG, "nope");
+        assertThat(expected.exitCode()).isEqualTo(1);
+        assertSameOutput("lookup", BIG, "nope");
+    }
+
+    @Test
+    void emptyRepository() {
+        assertSameOutput("list", EMPTY);
+    }
+
+    @Test
+    void repositoryTheServerDoesNotHave() {
+        Output expected = go("go-reader", "list", MISSING);
+        assertThat(expected.stdout()).contains("does not have trust data for");
+        assertSameOutput("list", MISSING);
+    }
+
+    @Test
+    void secondReadUsesTheCacheAndPrintsTheSame() {
+        assertSameOutput("list", BIG);
+        assertSameOutput("list", BIG);
+    }
+
+    @Test
+    void launcherScriptPrintsTheSame() throws Exception {
+        Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("notary-client");
+        assertThat(launcher).as("bin/notary-client at the repository root").isExecutable();
+        Process p = new ProcessBuilder(launcher.toString(), "-s", server.url(), "--tlscacert",
+                pki.rootCaCert().toString(), "-d", work.resolve("launcher-reader").toString(), "list", BIG)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isZero();
+        assertThat(stdout).isEqualTo(go("go-reader", "list", BIG).stdout());
+    }
+}
