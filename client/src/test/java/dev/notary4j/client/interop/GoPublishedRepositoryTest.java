@@ -173,6 +173,65 @@ class GoPublishedRepositoryTest {
         assertSameOutput("list", BIG);
     }
 
+    /** Writes a notary client config whose {@code trust_pinning} is {@code pinningJson}. */
+    private Path config(String name, String pinningJson) throws IOException {
+        Path file = work.resolve(name + ".json");
+        Files.writeString(file, "{\"trust_pinning\":" + pinningJson + "}");
+        return file;
+    }
+
+    /** The TUF ID of the root key in the published root.json, as notary's trust_pinning.certs lists it. */
+    private String publishedRootKeyId() throws IOException {
+        Path root = work.resolve("publisher/tuf").resolve(BIG).resolve("metadata/root.json");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.toFile());
+        return tree.path("signed").path("roles").path("root").path("keyids").get(0).asText();
+    }
+
+    @Test
+    void pinnedCertIdNotMatchingTheRootIsRefusedOnFirstUse() throws IOException {
+        Path config = config("wrong-id", "{\"certs\":{\"" + BIG + "\":[\"" + "0".repeat(64) + "\"]}}");
+        Output expected = go("go-pinned-id", "-c", config.toString(), "list", BIG);
+        assertThat(expected.exitCode()).isEqualTo(1);
+        Output actual = ours("our-pinned-id", "-c", config.toString(), "list", BIG);
+        assertThat(actual).isEqualTo(expected);
+    }
+
+    @Test
+    void pinnedWildcardCertIdNotMatchingTheRootIsRefused() throws IOException {
+        Path config = config("wrong-wildcard", "{\"certs\":{\"example.com/*\":[\"" + "1".repeat(64) + "\"]}}");
+        Output expected = go("go-pinned-wildcard", "-c", config.toString(), "list", BIG);
+        assertThat(expected.exitCode()).isEqualTo(1);
+        assertThat(ours("our-pinned-wildcard", "-c", config.toString(), "list", BIG)).isEqualTo(expected);
+    }
+
+    @Test
+    void pinnedCertIdOfTheRootIsAccepted() throws IOException {
+        Path config = config("right-id", "{\"certs\":{\"" + BIG + "\":[\"" + publishedRootKeyId() + "\"]}}");
+        Output expected = go("go-pinned-right", "-c", config.toString(), "list", BIG);
+        assertThat(expected.exitCode()).isZero();
+        assertThat(ours("our-pinned-right", "-c", config.toString(), "list", BIG)).isEqualTo(expected);
+    }
+
+    @Test
+    void pinnedCaThatDidNotIssueTheRootIsRefusedOnFirstUse() throws IOException {
+        Path config = config("wrong-ca", "{\"ca\":{\"example.com/\":\"" + pki.rootCaCert() + "\"}}");
+        Output expected = go("go-pinned-ca", "-c", config.toString(), "list", BIG);
+        assertThat(expected.exitCode()).isEqualTo(1);
+        assertThat(ours("our-pinned-ca", "-c", config.toString(), "list", BIG)).isEqualTo(expected);
+    }
+
+    @Test
+    void disabledTofuWithoutPinsIsRefusedOnFirstUseOnly() throws IOException {
+        Path config = config("no-tofu", "{\"disable_tofu\":true}");
+        Output expected = go("go-no-tofu", "-c", config.toString(), "list", BIG);
+        assertThat(expected.exitCode()).isEqualTo(1);
+        assertThat(ours("our-no-tofu", "-c", config.toString(), "list", BIG)).isEqualTo(expected);
+        // With a trusted cached root, the cache is the pin.
+        assertThat(ours("our-cached", "list", BIG).exitCode()).isZero();
+        assertThat(ours("our-cached", "-c", config.toString(), "list", BIG))
+                .isEqualTo(go("go-reader", "list", BIG));
+    }
+
     @Test
     void launcherScriptPrintsTheSame() throws Exception {
         Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("notary-client");
