@@ -1,5 +1,7 @@
 package dev.notary4j.client.trust;
 
+import dev.notary4j.tuf.crypto.CertificateRuleException;
+import dev.notary4j.tuf.crypto.Certificates;
 import dev.notary4j.tuf.crypto.HashCheckException;
 import dev.notary4j.tuf.crypto.Hashes;
 import dev.notary4j.tuf.crypto.TufKey;
@@ -183,6 +185,13 @@ public final class TrustedMetadataSet {
         }
         RoleGrant grant = parent.children().stream().filter(g -> g.name().equals(role)).findFirst()
                 .orElseThrow(() -> new UnknownRoleException(role, "not delegated by " + parent.name()));
+        for (TufKey key : grant.keys().values()) {
+            try {
+                Certificates.checkDelegationKey(key);
+            } catch (CertificateRuleException e) {
+                throw new UnknownRoleException(role, "certificate validation failed: " + e.getMessage());
+            }
+        }
         checkHashes(role, RoleName.SNAPSHOT, metaInSnapshot(snap, role), bytes);
         SignedEnvelope envelope = parseEnvelope(role, bytes);
         SignedMetadata<Targets> candidate = decode(envelope, role, Targets.class);
@@ -225,12 +234,15 @@ public final class TrustedMetadataSet {
         };
     }
 
-    /** What the snapshot (or, for the snapshot, the timestamp) vouches for {@code role}; empty when nothing does. */
+    /**
+     * What the snapshot (or, for the snapshot, the timestamp) vouches for {@code role}; empty when nothing does or
+     * the entry has no hashes (notary's {@code ChecksumKnown}: such a role is skipped).
+     */
     public Optional<FileMeta> expectedMeta(String role) {
-        if (role.equals(RoleName.SNAPSHOT)) {
-            return Optional.ofNullable(timestamp).map(t -> t.signed().snapshotMeta());
-        }
-        return Optional.ofNullable(snapshot).map(s -> s.signed().meta().get(role));
+        Optional<FileMeta> meta = role.equals(RoleName.SNAPSHOT)
+                ? Optional.ofNullable(timestamp).map(t -> t.signed().snapshotMeta())
+                : Optional.ofNullable(snapshot).map(s -> s.signed().meta().get(role));
+        return meta.filter(m -> !m.hashes().isEmpty());
     }
 
     private void expiryIfEnforced(String role, SignedBody body) {
