@@ -232,15 +232,47 @@ class GoPublishedRepositoryTest {
                 .isEqualTo(go("go-reader", "list", BIG));
     }
 
-    @Test
-    void launcherScriptPrintsTheSame() throws Exception {
+    private Process launch(String trustDir, String... args) throws IOException {
         Path launcher = Path.of(System.getProperty("user.dir")).resolveSibling("bin").resolve("notary-client");
         assertThat(launcher).as("bin/notary-client at the repository root").isExecutable();
-        Process p = new ProcessBuilder(launcher.toString(), "-s", server.url(), "--tlscacert",
-                pki.rootCaCert().toString(), "-d", work.resolve("launcher-reader").toString(), "list", BIG)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "-s", server.url(), "--tlscacert",
+                pki.rootCaCert().toString(), "-d", work.resolve(trustDir).toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static Output outputOf(Process p) throws IOException, InterruptedException {
         String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).isZero();
-        assertThat(stdout).isEqualTo(go("go-reader", "list", BIG).stdout());
+        return new Output(p.waitFor(), stdout);
+    }
+
+    @Test
+    void launcherScriptPrintsTheSame() throws Exception {
+        assertThat(outputOf(launch("launcher-reader", "list", BIG))).isEqualTo(go("go-reader", "list", BIG));
+    }
+
+    @Test
+    void concurrentProcessesAndThreadsShareOneTrustDirectory() throws Exception {
+        Output expected = go("go-reader", "list", BIG);
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            processes.add(launch("shared-reader", "list", BIG));
+        }
+        List<java.util.concurrent.Future<Output>> threads = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (int i = 0; i < 3; i++) {
+                threads.add(pool.submit(() -> ours("shared-reader", "list", BIG)));
+            }
+            for (Process p : processes) {
+                assertThat(outputOf(p)).isEqualTo(expected);
+            }
+            for (var thread : threads) {
+                assertThat(thread.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+            processes.forEach(Process::destroy);
+        }
     }
 }
