@@ -152,4 +152,5 @@ func main() {
 	writeCanonical(dir)
 	writeTimes(dir)
 	writeStructs(dir)
+	writeRoles(dir)
 }

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,7 +59,57 @@ public final class Certificates {
         }
     }
 
+    /**
+     * The root-role keys that count for signature verification, rebuilt from their certificates as Go does, and
+     * the keys that were dropped with the rule each one failed (Go only logs those).
+     */
+    public record RootKeySelection(List<TufKey> keys, Map<String, CertificateRuleException> rejected) {
+        public RootKeySelection {
+            keys = List.copyOf(keys);
+            rejected = Map.copyOf(rejected);
+        }
+    }
+
     private Certificates() {
+    }
+
+    /**
+     * R3/R4/R7 for a root being validated ({@code ValidateRoot} on the new root): leaves must match the GUN and be
+     * valid at {@code now}; only intermediates valid at {@code now} are kept in the rebuilt keys.
+     */
+    public static RootKeySelection rootKeysOfNewRoot(Collection<TufKey> rootRoleKeys, String gun, Instant now) {
+        Objects.requireNonNull(now, "now");
+        return selectRootKeys(rootRoleKeys, gun, now);
+    }
+
+    /**
+     * R5 for the previously trusted root: leaves must match the GUN, expiry is not checked, and every intermediate
+     * of the bundle is kept (Go passes the unfiltered intermediates here).
+     */
+    public static RootKeySelection rootKeysOfPreviousRoot(Collection<TufKey> rootRoleKeys, String gun) {
+        return selectRootKeys(rootRoleKeys, gun, null);
+    }
+
+    private static RootKeySelection selectRootKeys(Collection<TufKey> rootRoleKeys, String gun, Instant now) {
+        Map<String, TufKey> keys = new LinkedHashMap<>();
+        Map<String, CertificateRuleException> rejected = new LinkedHashMap<>();
+        for (TufKey key : rootRoleKeys) {
+            try {
+                RootCertificate certificate = parseRootKey(key);
+                if (now == null) {
+                    checkRootLeafIgnoringExpiry(certificate.leaf(), gun);
+                } else {
+                    checkRootLeaf(certificate.leaf(), gun, now);
+                }
+                List<X509Certificate> intermediates = now == null
+                        ? certificate.intermediates() : validIntermediates(certificate.intermediates(), now);
+                TufKey rebuilt = toTufKey(certificate.leaf(), intermediates);
+                keys.put(rebuilt.id(), rebuilt);
+            } catch (CertificateRuleException e) {
+                rejected.put(key.id(), e);
+            }
+        }
+        return new RootKeySelection(new ArrayList<>(keys.values()), rejected);
     }
 
     /** Go's {@code LoadCertBundleFromPEM}: every PEM block must be a parsable CERTIFICATE, at least one. */
@@ -248,12 +301,17 @@ public final class Certificates {
             builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_codeSigning));
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             X509CertificateHolder holder = builder.build(
-                    new JcaContentSignerBuilder(signatureAlgorithm).build(key.jdkPrivateKey()));
+                    signerBuilder(key.algorithm(), signatureAlgorithm).build(key.jcaPrivateKey()));
             X509Certificate certificate = PublicKeys.parseCertificate("x509", holder.getEncoded());
             return toTufKey(certificate, List.of());
         } catch (IOException | GeneralSecurityException | OperatorCreationException | CertificateRuleException e) {
             throw new IllegalStateException("cannot create root certificate", e);
         }
+    }
+
+    private static JcaContentSignerBuilder signerBuilder(KeyAlgorithm algorithm, String signatureAlgorithm) {
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(signatureAlgorithm);
+        return algorithm == KeyAlgorithm.ECDSA ? builder.setProvider(PublicKeys.BouncyCastle.PROVIDER) : builder;
     }
 
     /** Go's {@code Subject.CommonName}: the last CN attribute holding a string. Empty if none. */

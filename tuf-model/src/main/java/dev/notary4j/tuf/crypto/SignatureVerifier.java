@@ -91,8 +91,8 @@ public final class SignatureVerifier {
         if (signature.length != 2 * half) {
             return Verification.MALFORMED_SIGNATURE;
         }
-        // SHA-256 whatever the curve; P1363 is the raw r||s form.
-        Signature verifier = Signature.getInstance("SHA256withECDSAinP1363Format");
+        // SHA-256 whatever the curve; "PLAIN" (IEEE P1363) is the raw r||s form.
+        Signature verifier = Signature.getInstance("SHA256withPLAIN-ECDSA", PublicKeys.BouncyCastle.PROVIDER);
         verifier.initVerify(key);
         verifier.update(message);
         return verifier.verify(signature) ? Verification.VALID : Verification.INVALID_SIGNATURE;
@@ -127,7 +127,7 @@ public final class SignatureVerifier {
             return Verification.MALFORMED_SIGNATURE;
         }
         PublicKey publicKey = PublicKeys.ed25519(key.rawPublicBytes());
-        Signature verifier = Signature.getInstance("Ed25519");
+        Signature verifier = Signature.getInstance("Ed25519", PublicKeys.BouncyCastle.PROVIDER);
         verifier.initVerify(publicKey);
         verifier.update(message);
         return verifier.verify(signature) ? Verification.VALID : Verification.INVALID_SIGNATURE;

@@ -94,16 +94,16 @@ public record TufPrivateKey(KeyAlgorithm algorithm, byte[] publicBytes, byte[] p
     public byte[] sign(byte[] message) {
         try {
             Signature signer = switch (algorithm) {
-                case ECDSA -> Signature.getInstance("SHA256withECDSAinP1363Format");
+                case ECDSA -> Signature.getInstance("SHA256withPLAIN-ECDSA", PublicKeys.BouncyCastle.PROVIDER);
                 case RSA -> {
                     Signature pss = Signature.getInstance("RSASSA-PSS");
                     pss.setParameter(SignatureVerifier.PSS_SHA256_SALT32);
                     yield pss;
                 }
-                case ED25519 -> Signature.getInstance("Ed25519");
+                case ED25519 -> Signature.getInstance("Ed25519", PublicKeys.BouncyCastle.PROVIDER);
                 default -> throw new IllegalStateException(algorithm.wireName());
             };
-            signer.initSign(jdkPrivateKey(), RANDOM);
+            signer.initSign(jcaPrivateKey(), RANDOM);
             signer.update(message);
             return signer.sign();
         } catch (GeneralSecurityException e) {
@@ -246,7 +246,8 @@ public record TufPrivateKey(KeyAlgorithm algorithm, byte[] publicBytes, byte[] p
         return "TufPrivateKey[" + algorithm.wireName() + " " + id() + "]";
     }
 
-    PrivateKey jdkPrivateKey() throws GeneralSecurityException {
+    /** The key for JCA signing: Bouncy Castle for ECDSA/Ed25519 (see {@link PublicKeys.BouncyCastle}), JDK for RSA. */
+    PrivateKey jcaPrivateKey() throws GeneralSecurityException {
         try {
             return switch (algorithm) {
                 case ECDSA -> {
@@ -254,7 +255,8 @@ public record TufPrivateKey(KeyAlgorithm algorithm, byte[] publicBytes, byte[] p
                     ASN1ObjectIdentifier curve = namedCurve(algorithm.wireName(), sec1.getParametersObject());
                     PrivateKeyInfo info = new PrivateKeyInfo(
                             new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), sec1);
-                    yield KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+                    yield KeyFactory.getInstance("EC", PublicKeys.BouncyCastle.PROVIDER)
+                            .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
                 }
                 case RSA -> {
                     PrivateKeyInfo info = new PrivateKeyInfo(
@@ -266,7 +268,7 @@ public record TufPrivateKey(KeyAlgorithm algorithm, byte[] publicBytes, byte[] p
                     PrivateKeyInfo info = new PrivateKeyInfo(
                             new AlgorithmIdentifier(org.bouncycastle.asn1.edec.EdECObjectIdentifiers.id_Ed25519),
                             new DEROctetString(ed25519Seed(privateBytes)));
-                    yield KeyFactory.getInstance("Ed25519")
+                    yield KeyFactory.getInstance("Ed25519", PublicKeys.BouncyCastle.PROVIDER)
                             .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
                 }
                 default -> throw new IllegalStateException(algorithm.wireName());

@@ -166,13 +166,6 @@ public final class CanonicalJson {
         out.write('"');
     }
 
-    /** Canonical bytes of a single string value (used for key IDs and tests). */
-    public static byte[] encodeString(String s) {
-        ByteSink out = new ByteSink(s.length() + 2);
-        writeString(out, s);
-        return out.toByteArray();
-    }
-
     /** The int64 Go writes for a JSON number that went through float64 (see {@link NumberMode#GO_MAP}). */
     public static long goMapInteger(JsonNode number) {
         double f = number.isBigInteger() ? number.bigIntegerValue().doubleValue() : number.doubleValue();

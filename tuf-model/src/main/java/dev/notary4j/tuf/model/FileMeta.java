@@ -1,9 +1,8 @@
 package dev.notary4j.tuf.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notary4j.tuf.crypto.Hashes;
 import dev.notary4j.tuf.json.GoBase64;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +14,8 @@ import java.util.Objects;
  * metadata file. {@code custom} is null when absent or JSON null (both omitted on output).
  */
 public record FileMeta(long length, Map<String, byte[]> hashes, JsonNode custom) {
-    public static final String SHA256 = "sha256";
-    public static final String SHA512 = "sha512";
+    public static final String SHA256 = Hashes.SHA256;
+    public static final String SHA512 = Hashes.SHA512;
 
     public FileMeta {
         Map<String, byte[]> copy = new LinkedHashMap<>();
@@ -28,17 +27,9 @@ public record FileMeta(long length, Map<String, byte[]> hashes, JsonNode custom)
     /** Length plus sha256 and sha512 of {@code bytes}, as notary records metadata files in snapshot/timestamp. */
     public static FileMeta of(byte[] bytes) {
         Map<String, byte[]> hashes = new LinkedHashMap<>();
-        hashes.put(SHA256, digest("SHA-256", bytes));
-        hashes.put(SHA512, digest("SHA-512", bytes));
+        hashes.put(SHA256, Hashes.sha256(bytes));
+        hashes.put(SHA512, Hashes.sha512(bytes));
         return new FileMeta(bytes.length, hashes, null);
-    }
-
-    private static byte[] digest(String algorithm, byte[] bytes) {
-        try {
-            return MessageDigest.getInstance(algorithm).digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is part of every JDK", e);
-        }
     }
 
     /** The digest for {@code algorithm} (a copy), or null. */

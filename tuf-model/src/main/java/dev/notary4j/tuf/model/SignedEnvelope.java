@@ -20,14 +20,14 @@ public final class SignedEnvelope {
     private final byte[] canonicalSigned;
     private final RuntimeException canonicalFailure;
 
-    private SignedEnvelope(byte[] raw, JsonNode signed, List<Signature> signatures) {
+    private SignedEnvelope(byte[] raw, JsonNode signed, List<Signature> signatures, String role) {
         this.raw = raw;
         this.signed = signed;
         this.signatures = signatures;
         byte[] canonical = null;
         RuntimeException failure = null;
         if (signed == null) {
-            failure = new MalformedMetadataException(null, "signed", "a JSON value", "missing",
+            failure = new MalformedMetadataException(role, "signed", "a JSON value", "missing",
                     "the metadata has no signed payload");
         } else {
             try {
@@ -45,29 +45,34 @@ public final class SignedEnvelope {
      * {@code data.Signed} (e.g. {@code signatures} not an array, a bad base64 {@code sig}).
      */
     public static SignedEnvelope parse(byte[] raw) {
+        return parse(raw, null);
+    }
+
+    /** As {@link #parse(byte[])}, naming {@code role} in the exceptions. */
+    public static SignedEnvelope parse(byte[] raw, String role) {
         byte[] copy = raw.clone();
         JsonNode tree;
         try {
             tree = TufJson.parse(copy);
         } catch (TufJsonException e) {
-            throw new MalformedMetadataException(null, "", "JSON", "invalid", e.getMessage());
+            throw new MalformedMetadataException(role, "", "JSON", "invalid", e.getMessage());
         }
-        GoStruct envelope = GoStruct.of(tree, "data.Signed", null, "");
+        GoStruct envelope = GoStruct.of(tree, "data.Signed", role, "");
         JsonNode signed = envelope.field("signed");
         return new SignedEnvelope(copy, signed == null || signed.isNull() ? null : signed,
-                signatures(envelope.field("signatures")));
+                signatures(envelope.field("signatures"), role), role);
     }
 
-    private static List<Signature> signatures(JsonNode node) {
+    private static List<Signature> signatures(JsonNode node, String role) {
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
-            throw GoStruct.typeError(null, "signatures", node, "[]data.Signature");
+            throw GoStruct.typeError(role, "signatures", node, "[]data.Signature");
         }
         List<Signature> out = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            GoStruct s = GoStruct.of(node.get(i), "data.unmarshalledSignature", null, "signatures[" + i + "]");
+            GoStruct s = GoStruct.of(node.get(i), "data.unmarshalledSignature", role, "signatures[" + i + "]");
             out.add(new Signature(s.string("keyid"), s.string("method"), s.bytes("sig")));
         }
         return Collections.unmodifiableList(out);

@@ -17,25 +17,25 @@ public record SignedMetadata<T extends SignedBody>(SignedEnvelope envelope, T si
     }
 
     public static SignedMetadata<Root> parseRoot(byte[] raw) {
-        return of(SignedEnvelope.parse(raw), RoleName.ROOT, Root.class);
+        return of(SignedEnvelope.parse(raw, RoleName.ROOT), RoleName.ROOT, Root.class);
     }
 
     /** targets.json or a delegation's file; {@code role} is the role it is read as. */
     public static SignedMetadata<Targets> parseTargets(byte[] raw, String role) {
-        return of(SignedEnvelope.parse(raw), role, Targets.class);
+        return of(SignedEnvelope.parse(raw, role), role, Targets.class);
     }
 
     public static SignedMetadata<Snapshot> parseSnapshot(byte[] raw) {
-        return of(SignedEnvelope.parse(raw), RoleName.SNAPSHOT, Snapshot.class);
+        return of(SignedEnvelope.parse(raw, RoleName.SNAPSHOT), RoleName.SNAPSHOT, Snapshot.class);
     }
 
     public static SignedMetadata<Timestamp> parseTimestamp(byte[] raw) {
-        return of(SignedEnvelope.parse(raw), RoleName.TIMESTAMP, Timestamp.class);
+        return of(SignedEnvelope.parse(raw, RoleName.TIMESTAMP), RoleName.TIMESTAMP, Timestamp.class);
     }
 
     /** Any role's file; the record type follows the role name. */
     public static SignedMetadata<SignedBody> parse(byte[] raw, String role) {
-        return of(SignedEnvelope.parse(raw), role, SignedBody.class);
+        return of(SignedEnvelope.parse(raw, role), role, SignedBody.class);
     }
 
     /** The typed view of an envelope that was parsed (and perhaps verified) before, as notary orders it. */
