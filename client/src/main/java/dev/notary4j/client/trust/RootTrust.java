@@ -8,6 +8,9 @@ import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.Root;
 import dev.notary4j.tuf.model.SignedEnvelope;
 import dev.notary4j.tuf.model.SignedMetadata;
+import dev.notary4j.tuf.verify.SignatureVerificationException;
+import dev.notary4j.tuf.verify.ThresholdVerifier;
+import dev.notary4j.tuf.verify.VerificationRole;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
@@ -80,8 +83,8 @@ final class RootTrust {
             }
             int previousThreshold = previous.get().signed().roles().get(RoleName.ROOT).threshold();
             try {
-                Signatures.requireThreshold(RoleName.ROOT, envelope, keysOf(trusted), previousThreshold);
-            } catch (VerificationException e) {
+                ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, keysOf(trusted), previousThreshold));
+            } catch (SignatureVerificationException e) {
                 throw new RootTrustException(RootTrustException.Kind.ROTATION,
                         "failed to validate data with current trusted certificates");
             }
@@ -99,8 +102,8 @@ final class RootTrust {
                     "unable to match any certificates to trust_pinning config");
         }
         try {
-            Signatures.requireThreshold(RoleName.ROOT, envelope, keysOf(pinned), rootRole.threshold());
-        } catch (VerificationException e) {
+            ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, keysOf(pinned), rootRole.threshold()));
+        } catch (SignatureVerificationException e) {
             throw new RootTrustException(RootTrustException.Kind.VALIDATION, "failed to validate integrity of roots");
         }
         return candidate;

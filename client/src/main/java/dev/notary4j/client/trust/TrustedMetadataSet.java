@@ -7,7 +7,6 @@ import dev.notary4j.tuf.crypto.Hashes;
 import dev.notary4j.tuf.crypto.TufKey;
 import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.MetadataException;
-import dev.notary4j.tuf.model.Role;
 import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.Root;
 import dev.notary4j.tuf.model.SignedBody;
@@ -16,6 +15,9 @@ import dev.notary4j.tuf.model.SignedMetadata;
 import dev.notary4j.tuf.model.Snapshot;
 import dev.notary4j.tuf.model.Targets;
 import dev.notary4j.tuf.model.Timestamp;
+import dev.notary4j.tuf.verify.Freshness;
+import dev.notary4j.tuf.verify.ThresholdVerifier;
+import dev.notary4j.tuf.verify.VerificationRole;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,8 +27,9 @@ import java.util.Optional;
 /**
  * The verified metadata of one repository: a pure, immutable state machine over bytes, like python-tuf's
  * TrustedMetadataSet and notary's {@code tuf/builder.go}. Every {@code with*} method checks the offered bytes in
- * notary's order and returns a new set; on any failure it throws a {@link VerificationException} (or a
- * {@link RootTrustException}) and the set it was called on is unchanged. No I/O, no clock: the evaluation time
+ * notary's order and returns a new set; on any failure it throws and the set it was called on is unchanged: a
+ * client {@link VerificationException} (checksums, root trust, unknown roles, unparsable files) or a tuf-model
+ * {@link dev.notary4j.tuf.verify.SignatureVerificationException} (signatures, thresholds, versions, expiry). No I/O, no clock: the evaluation time
  * is a parameter.
  *
  * <p>Per role, as notary's builder: checksum against the parent's meta, envelope, signatures against the
@@ -63,7 +66,7 @@ public final class TrustedMetadataSet {
     public static TrustedMetadataSet firstUse(String gun, byte[] rootBytes, TrustPinning pinning, Instant now) {
         SignedMetadata<Root> root = RootTrust.validate(parseEnvelope(RoleName.ROOT, rootBytes), Optional.empty(),
                 gun, pinning, now);
-        checkExpiry(RoleName.ROOT, root.signed().expires().toInstant(), root.signed(), now);
+        Freshness.checkNotExpired(RoleName.ROOT, root.signed(), now);
         return new TrustedMetadataSet(gun, now, true, pinning, root, null, null, new LinkedHashMap<>());
     }
 
@@ -76,7 +79,7 @@ public final class TrustedMetadataSet {
         SignedMetadata<Root> root = RootTrust.validate(parseEnvelope(RoleName.ROOT, rootBytes), Optional.empty(),
                 gun, TrustPinning.TOFU, now);
         if (enforceExpiry) {
-            checkExpiry(RoleName.ROOT, root.signed().expires().toInstant(), root.signed(), now);
+            Freshness.checkNotExpired(RoleName.ROOT, root.signed(), now);
         }
         return new TrustedMetadataSet(gun, now, enforceExpiry, TrustPinning.TOFU, root, null, null, new LinkedHashMap<>());
     }
@@ -113,9 +116,9 @@ public final class TrustedMetadataSet {
         }
         SignedMetadata<Root> candidate = RootTrust.validate(parseEnvelope(RoleName.ROOT, bytes), Optional.of(root),
                 gun, pinning, now);
-        checkVersion(RoleName.ROOT, candidate.signed().version(), minimumVersion);
+        Freshness.checkVersionAtLeast(RoleName.ROOT, candidate.signed(), minimumVersion);
         if (isFinal) {
-            checkExpiry(RoleName.ROOT, candidate.signed().expires().toInstant(), candidate.signed(), now);
+            Freshness.checkNotExpired(RoleName.ROOT, candidate.signed(), now);
         }
         return new TrustedMetadataSet(gun, now, enforceExpiry, pinning, candidate, null, null, new LinkedHashMap<>());
     }
@@ -126,7 +129,7 @@ public final class TrustedMetadataSet {
         SignedEnvelope envelope = parseEnvelope(role, bytes);
         verifyBaseRole(role, envelope);
         SignedMetadata<Timestamp> candidate = decode(envelope, role, Timestamp.class);
-        checkVersion(role, candidate.signed().version(), minimumVersion);
+        Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
         expiryIfEnforced(role, candidate.signed());
         return new TrustedMetadataSet(gun, now, enforceExpiry, pinning, root, candidate, null, new LinkedHashMap<>());
     }
@@ -142,7 +145,7 @@ public final class TrustedMetadataSet {
         SignedEnvelope envelope = parseEnvelope(role, bytes);
         verifyBaseRole(role, envelope);
         SignedMetadata<Snapshot> candidate = decode(envelope, role, Snapshot.class);
-        checkVersion(role, candidate.signed().version(), minimumVersion);
+        Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
         expiryIfEnforced(role, candidate.signed());
         FileMeta rootMeta = candidate.signed().meta().get(RoleName.ROOT);
         try {
@@ -161,10 +164,10 @@ public final class TrustedMetadataSet {
         SignedEnvelope envelope = parseEnvelope(role, bytes);
         verifyBaseRole(role, envelope);
         SignedMetadata<Targets> candidate = decode(envelope, role, Targets.class);
-        checkVersion(role, candidate.signed().version(), minimumVersion);
+        Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
         expiryIfEnforced(role, candidate.signed());
-        Role rootRole = root.signed().roles().get(role);
-        RoleGrant grant = RoleGrant.topLevel(keysOf(rootRole), rootRole.threshold());
+        VerificationRole base = VerificationRole.fromRoot(root.signed(), role);
+        RoleGrant grant = RoleGrant.topLevel(base.keys(), base.threshold());
         Map<String, TrustedTargetsRole> loaded = new LinkedHashMap<>();
         loaded.put(role, new TrustedTargetsRole(grant, candidate.signed()));
         return new TrustedMetadataSet(gun, now, enforceExpiry, pinning, root, timestamp, snapshot, loaded);
@@ -195,8 +198,8 @@ public final class TrustedMetadataSet {
         checkHashes(role, RoleName.SNAPSHOT, metaInSnapshot(snap, role), bytes);
         SignedEnvelope envelope = parseEnvelope(role, bytes);
         SignedMetadata<Targets> candidate = decode(envelope, role, Targets.class);
-        checkVersion(role, candidate.signed().version(), minimumVersion);
-        Signatures.requireThreshold(role, envelope, grant.keys(), grant.threshold());
+        Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
+        ThresholdVerifier.verify(envelope, new VerificationRole(role, grant.keys(), grant.threshold()));
         expiryIfEnforced(role, candidate.signed());
         Map<String, TrustedTargetsRole> loaded = new LinkedHashMap<>(targets);
         loaded.put(role, new TrustedTargetsRole(grant, candidate.signed()));
@@ -247,19 +250,7 @@ public final class TrustedMetadataSet {
 
     private void expiryIfEnforced(String role, SignedBody body) {
         if (enforceExpiry) {
-            checkExpiry(role, body.expires().toInstant(), body, now);
-        }
-    }
-
-    private static void checkExpiry(String role, Instant expires, SignedBody body, Instant now) {
-        if (expires.isBefore(now)) {
-            throw new ExpiredMetadataException(role, body.expires());
-        }
-    }
-
-    private static void checkVersion(String role, int version, int minimumVersion) {
-        if (version < minimumVersion) {
-            throw new RollbackException(role, version, minimumVersion);
+            Freshness.checkNotExpired(role, body, now);
         }
     }
 
@@ -287,19 +278,7 @@ public final class TrustedMetadataSet {
     }
 
     private void verifyBaseRole(String role, SignedEnvelope envelope) {
-        Role rootRole = root.signed().roles().get(role);
-        Signatures.requireThreshold(role, envelope, keysOf(rootRole), rootRole.threshold());
-    }
-
-    private Map<String, TufKey> keysOf(Role role) {
-        Map<String, TufKey> keys = new LinkedHashMap<>();
-        for (String id : role.keyIdList()) {
-            TufKey key = root.signed().keys().get(id);
-            if (key != null) {
-                keys.put(id, key);
-            }
-        }
-        return keys;
+        ThresholdVerifier.verify(envelope, VerificationRole.fromRoot(root.signed(), role));
     }
 
     static SignedEnvelope parseEnvelope(String role, byte[] bytes) {

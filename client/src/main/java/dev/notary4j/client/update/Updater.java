@@ -5,11 +5,9 @@ import dev.notary4j.client.cache.MetadataCache;
 import dev.notary4j.client.http.FetchException;
 import dev.notary4j.client.http.MetadataFetcher;
 import dev.notary4j.client.http.MetadataNotFoundException;
-import dev.notary4j.client.trust.ExpiredMetadataException;
 import dev.notary4j.client.trust.RoleGrant;
 import dev.notary4j.client.trust.RootChangedException;
 import dev.notary4j.client.trust.RootTrustException;
-import dev.notary4j.client.trust.ThresholdNotMetException;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.client.trust.TrustedMetadataSet;
 import dev.notary4j.client.trust.TrustedTargetsRole;
@@ -17,6 +15,10 @@ import dev.notary4j.client.trust.VerificationException;
 import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.SignedBody;
+import dev.notary4j.tuf.verify.ExpiredException;
+import dev.notary4j.tuf.verify.InvalidThresholdException;
+import dev.notary4j.tuf.verify.SignatureVerificationException;
+import dev.notary4j.tuf.verify.ThresholdNotMetException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,7 +78,7 @@ public final class Updater {
             TrustedMetadataSet result;
             try {
                 result = cycle.refresh();
-            } catch (TufClientException first) {
+            } catch (TufClientException | SignatureVerificationException first) {
                 cycle.updateRoot(first);
                 result = cycle.refresh();
             }
@@ -107,7 +109,7 @@ public final class Updater {
                 try {
                     fresh = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, true);
                     return;
-                } catch (VerificationException expired) {
+                } catch (VerificationException | SignatureVerificationException expired) {
                     // A new root must be signed by the cached one, and pass the configured pinning.
                     TrustedMetadataSet anchor = floors.restartedWith(pinning);
                     byte[] raw = fetchRoot();
@@ -160,7 +162,7 @@ public final class Updater {
             }
             try {
                 return loader.load(set, bytes.get());
-            } catch (TufClientException | IllegalArgumentException unusable) {
+            } catch (TufClientException | SignatureVerificationException | IllegalArgumentException unusable) {
                 return set;
             }
         }
@@ -199,7 +201,7 @@ public final class Updater {
             if (cached.isPresent()) {
                 try {
                     return loader.load(fresh, cached.get(), 1);
-                } catch (VerificationException staleOrInvalid) {
+                } catch (VerificationException | SignatureVerificationException staleOrInvalid) {
                     // download it instead
                 }
             }
@@ -223,7 +225,7 @@ public final class Updater {
                     fresh = loadCacheThenRemote(role, role.equals(RoleName.TARGETS)
                             ? (set, bytes, min) -> set.withTargets(bytes, min)
                             : (set, bytes, min) -> set.withDelegation(role, bytes, min));
-                } catch (ExpiredMetadataException | ThresholdNotMetException invalidDelegation) {
+                } catch (ExpiredException | ThresholdNotMetException | InvalidThresholdException invalidDelegation) {
                     if (role.equals(RoleName.TARGETS)) {
                         throw invalidDelegation;
                     }
@@ -238,7 +240,7 @@ public final class Updater {
          * notary's {@code updateRoot}: fetch the newest root (by the checksum the snapshot gave, if any); if it is not
          * signed by the trusted root, walk {@code <n>.root.json} from the cached root's version up to it.
          */
-        void updateRoot(TufClientException cause) {
+        void updateRoot(RuntimeException cause) {
             Optional<FileMeta> nextMeta = cause instanceof RootChangedException changed
                     ? Optional.of(changed.newRootMeta()) : Optional.empty();
             String name = nextMeta.map(meta -> consistentName(RoleName.ROOT, meta)).orElse(RoleName.ROOT);

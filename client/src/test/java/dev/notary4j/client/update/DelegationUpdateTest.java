@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.notary4j.client.cache.MetadataCache;
 import dev.notary4j.client.support.MapFetcher;
 import dev.notary4j.client.support.TestRepository;
-import dev.notary4j.client.trust.ExpiredMetadataException;
-import dev.notary4j.client.trust.RollbackException;
+import dev.notary4j.tuf.verify.ExpiredException;
+import dev.notary4j.tuf.verify.LowVersionException;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.client.trust.TrustedMetadataSet;
 import dev.notary4j.tuf.crypto.KeyAlgorithm;
@@ -72,7 +72,7 @@ class DelegationUpdateTest {
     void expiredTopLevelTargetsIsFatal() {
         repo.targets = repo.targets.withExpires(at(NOW.minusSeconds(60)));
         repo.publish();
-        assertThatThrownBy(this::update).isInstanceOfSatisfying(ExpiredMetadataException.class,
+        assertThatThrownBy(this::update).isInstanceOfSatisfying(ExpiredException.class,
                 e -> assertThat(e.role()).isEqualTo("targets"));
     }
 
@@ -91,10 +91,10 @@ class DelegationUpdateTest {
         repo.timestampBytes = sign(repo.timestamp, signer(repo.timestampKey));
         repo.releasesBytes = oldReleases;
         repo.serveCurrent();
-        assertThatThrownBy(this::update).isInstanceOfSatisfying(RollbackException.class, e -> {
+        assertThatThrownBy(this::update).isInstanceOfSatisfying(LowVersionException.class, e -> {
             assertThat(e.role()).isEqualTo("targets/releases");
-            assertThat(e.version()).isEqualTo(1);
-            assertThat(e.minimumVersion()).isEqualTo(2);
+            assertThat(e.actual()).isEqualTo(1);
+            assertThat(e.minimum()).isEqualTo(2);
         });
     }
 
