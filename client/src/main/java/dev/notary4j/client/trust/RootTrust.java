@@ -3,7 +3,6 @@ package dev.notary4j.client.trust;
 import dev.notary4j.tuf.crypto.CertificateRuleException;
 import dev.notary4j.tuf.crypto.Certificates;
 import dev.notary4j.tuf.crypto.TufKey;
-import dev.notary4j.tuf.model.Role;
 import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.Root;
 import dev.notary4j.tuf.model.SignedEnvelope;
@@ -29,7 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Whether a root is trusted: notary's {@code trustpinning.ValidateRoot}. Root keys must be x509 certificates whose
@@ -44,116 +44,65 @@ final class RootTrust {
     private RootTrust() {
     }
 
-    /** A root-role key's certificates, by the TUF ID of the key in root.json. */
-    private record RootCert(X509Certificate leaf, List<X509Certificate> intermediates) {
-    }
-
     static SignedMetadata<Root> validate(SignedEnvelope envelope, Optional<SignedMetadata<Root>> previous, String gun,
             TrustPinning pinning, Instant now) {
         SignedMetadata<Root> candidate = TrustedMetadataSet.decode(envelope, RoleName.ROOT, Root.class);
-        Role rootRole = candidate.signed().roles().get(RoleName.ROOT);
+        int threshold = candidate.signed().roles().get(RoleName.ROOT).threshold();
 
-        Map<String, RootCert> all = rootCertificates(candidate.signed());
-        Map<String, RootCert> leaves = new LinkedHashMap<>();
-        all.forEach((id, cert) -> {
-            try {
-                Certificates.checkRootLeaf(cert.leaf(), gun, now);
-                leaves.put(id, new RootCert(cert.leaf(), Certificates.validIntermediates(cert.intermediates(), now)));
-            } catch (CertificateRuleException ignored) {
-                // notary skips leaves that do not qualify; none left is the error below
-            }
-        });
+        List<TufKey> leaves = Certificates.rootKeysOfNewRoot(rootRoleKeys(candidate.signed()), gun, now).keys();
         if (leaves.isEmpty()) {
             throw new RootTrustException(RootTrustException.Kind.VALIDATION, "unable to retrieve valid leaf certificates");
         }
 
         if (previous.isPresent()) {
-            Map<String, RootCert> trusted = new LinkedHashMap<>();
-            rootCertificates(previous.get().signed()).forEach((id, cert) -> {
-                try {
-                    Certificates.checkRootLeafIgnoringExpiry(cert.leaf(), gun);
-                    trusted.put(id, cert);
-                } catch (CertificateRuleException ignored) {
-                    // not a certificate for this GUN: cannot vouch for the new root
-                }
-            });
-            if (trusted.isEmpty()) {
+            Root trusted = previous.get().signed();
+            List<TufKey> trustedKeys = Certificates.rootKeysOfPreviousRoot(rootRoleKeys(trusted), gun).keys();
+            if (trustedKeys.isEmpty()) {
                 throw new RootTrustException(RootTrustException.Kind.VALIDATION,
                         "could not retrieve trusted certs from previous root role data");
             }
-            int previousThreshold = previous.get().signed().roles().get(RoleName.ROOT).threshold();
             try {
-                ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, keysOf(trusted), previousThreshold));
+                ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, byId(trustedKeys),
+                        trusted.roles().get(RoleName.ROOT).threshold()));
             } catch (SignatureVerificationException e) {
                 throw new RootTrustException(RootTrustException.Kind.ROTATION,
                         "failed to validate data with current trusted certificates");
             }
         }
 
-        BiPredicate<X509Certificate, List<X509Certificate>> pinCheck = pinCheck(pinning, gun, previous.isEmpty(), now);
-        Map<String, RootCert> pinned = new LinkedHashMap<>();
-        leaves.forEach((id, cert) -> {
-            if (pinCheck.test(cert.leaf(), cert.intermediates())) {
-                pinned.put(id, cert);
-            }
-        });
+        Predicate<TufKey> pinCheck = pinCheck(pinning, gun, previous.isEmpty(), now);
+        List<TufKey> pinned = leaves.stream().filter(pinCheck).toList();
         if (pinned.isEmpty()) {
             throw new RootTrustException(RootTrustException.Kind.VALIDATION,
                     "unable to match any certificates to trust_pinning config");
         }
         try {
-            ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, keysOf(pinned), rootRole.threshold()));
+            ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, byId(pinned), threshold));
         } catch (SignatureVerificationException e) {
             throw new RootTrustException(RootTrustException.Kind.VALIDATION, "failed to validate integrity of roots");
         }
         return candidate;
     }
 
-    /** notary's {@code parseAllCerts}: root-role keys that are certificate bundles with exactly one leaf. */
-    private static Map<String, RootCert> rootCertificates(Root root) {
-        Map<String, RootCert> result = new LinkedHashMap<>();
-        for (String id : root.roles().get(RoleName.ROOT).keyIdList()) {
-            TufKey key = root.keys().get(id);
-            if (key == null) {
-                continue;
-            }
-            try {
-                Certificates.RootCertificate cert = Certificates.parseRootKey(key);
-                result.put(id, new RootCert(cert.leaf(), cert.intermediates()));
-            } catch (CertificateRuleException | RuntimeException notACertificate) {
-                // keys that are not certificates cannot vouch for a root
-            }
-        }
-        return result;
+    /** The keys the root role lists (IDs missing from {@code keys} are skipped, as notary's parseAllCerts does). */
+    private static List<TufKey> rootRoleKeys(Root root) {
+        return root.roles().get(RoleName.ROOT).keyIdList().stream()
+                .map(root.keys()::get).filter(Objects::nonNull).toList();
     }
 
-    /** notary's {@code CertsToKeys}: each leaf plus intermediates as an x509 TUF key, by that key's own ID. */
-    private static Map<String, TufKey> keysOf(Map<String, RootCert> certs) {
-        Map<String, TufKey> keys = new LinkedHashMap<>();
-        certs.values().forEach(cert -> {
-            try {
-                TufKey key = Certificates.toTufKey(cert.leaf(), cert.intermediates());
-                keys.put(key.id(), key);
-            } catch (CertificateRuleException ignored) {
-                // an unsupported key type cannot sign
-            }
-        });
-        return keys;
+    private static Map<String, TufKey> byId(List<TufKey> keys) {
+        Map<String, TufKey> map = new LinkedHashMap<>();
+        keys.forEach(key -> map.put(key.id(), key));
+        return map;
     }
 
     /** notary's {@code NewTrustPinChecker}: pinned cert IDs, else a pinned CA, else TOFU (unless disabled). */
-    private static BiPredicate<X509Certificate, List<X509Certificate>> pinCheck(TrustPinning pinning, String gun,
-            boolean firstBootstrap, Instant now) {
+    private static Predicate<TufKey> pinCheck(TrustPinning pinning, String gun, boolean firstBootstrap, Instant now) {
         Optional<List<String>> ids = pinning.pinnedCertIds(gun);
         if (ids.isPresent()) {
+            // The selected keys are leaf + valid intermediates re-encoded: the ID notary's pins name.
             Set<String> allowed = new HashSet<>(ids.get());
-            return (leaf, intermediates) -> {
-                try {
-                    return allowed.contains(Certificates.toTufKey(leaf, intermediates).id());
-                } catch (CertificateRuleException e) {
-                    return false;
-                }
-            };
+            return key -> allowed.contains(key.id());
         }
         Optional<List<X509Certificate>> bundle = pinning.pinnedCa(gun);
         if (bundle.isPresent()) {
@@ -169,12 +118,19 @@ final class RootTrust {
             if (anchors.isEmpty()) {
                 throw new RootTrustException(RootTrustException.Kind.VALIDATION, "invalid CA certs provided");
             }
-            return (leaf, intermediates) -> chainsTo(leaf, intermediates, anchors, now);
+            return key -> {
+                try {
+                    Certificates.RootCertificate cert = Certificates.parseRootKey(key);
+                    return chainsTo(cert.leaf(), cert.intermediates(), anchors, now);
+                } catch (CertificateRuleException e) {
+                    return false;
+                }
+            };
         }
         if (pinning.disableTofu() && firstBootstrap) {
             throw new RootTrustException(RootTrustException.Kind.VALIDATION, "invalid trust pinning specified");
         }
-        return (leaf, intermediates) -> true;
+        return key -> true;
     }
 
     /**
