@@ -30,6 +30,7 @@ class GoPublishedRepositoryTest {
     private static final String BIG = "example.com/interop/big";
     private static final String EMPTY = "example.com/interop/empty";
     private static final String MISSING = "example.com/interop/missing";
+    private static final String ROTATED = "example.com/interop/rotated";
 
     @TempDir
     static Path work;
@@ -165,6 +166,27 @@ class GoPublishedRepositoryTest {
         Output expected = go("go-reader", "list", MISSING);
         assertThat(expected.stdout()).contains("does not have trust data for");
         assertSameOutput("list", MISSING);
+    }
+
+    @Test
+    void followsRootAndTargetsKeyRotationsMadeByTheGoCli() throws IOException {
+        publisher.run("init", ROTATED, "-p").requireSuccess();
+        publisher.run("addhash", ROTATED, "before", "3", "--sha256", "ab".repeat(32), "-p").requireSuccess();
+        assertSameOutput("list", ROTATED);
+
+        // Two root rotations: root v3 is not signed by v1's key, so a reader that trusts v1 needs 2.root.json.
+        publisher.runWithInput("yes\n", "key", "rotate", ROTATED, "root").requireSuccess();
+        publisher.runWithInput("yes\n", "key", "rotate", ROTATED, "root").requireSuccess();
+        publisher.run("key", "rotate", ROTATED, "targets").requireSuccess();
+        publisher.run("addhash", ROTATED, "after", "4", "--sha256", "cd".repeat(32), "-p").requireSuccess();
+
+        Output expected = go("go-reader", "list", ROTATED);
+        assertThat(expected.stdout()).contains("after");
+        assertThat(ours("our-reader", "list", ROTATED)).isEqualTo(expected);
+        Path cachedRoot = work.resolve("our-reader/tuf-cache")
+                .resolve("https_localhost_" + server.port()).resolve(ROTATED).resolve("metadata/root.json");
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cachedRoot.toFile());
+        assertThat(root.path("signed").path("version").asInt()).isGreaterThanOrEqualTo(3);
     }
 
     @Test
