@@ -1,17 +1,17 @@
 package dev.notary4j.client.http;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Fetches {@code <server>/v2/<GUN>/_trust/tuf/<name>.json} with notary's status mapping and size limits, answering
- * one 401 challenge per request with {@link TokenAuthenticator}.
+ * one 401 challenge per request with {@link TokenAuthenticator}. {@code timeout} bounds each whole exchange, body
+ * included.
  */
 public final class HttpMetadataFetcher implements MetadataFetcher {
     /** notary reads at most this much of an error body. */
@@ -41,48 +41,29 @@ public final class HttpMetadataFetcher implements MetadataFetcher {
         } catch (IllegalArgumentException e) {
             throw new NetworkException(name, e);
         }
-        HttpResponse<InputStream> response = send(name, uri, auth.cachedAuthorization(scope));
+        HttpResponse<CappedBody> response = send(name, uri, maxBytes, auth.cachedAuthorization(scope));
         if (response.statusCode() == 401) {
             Optional<AuthChallenge> challenge = AuthChallenge.parse(
                     response.headers().firstValue("WWW-Authenticate").orElse(null));
-            CappedBody.prefix(response, 0);
             if (challenge.isEmpty()) {
                 throw new UnauthorizedException(name, "");
             }
-            response = send(name, uri, Optional.of(auth.authorize(name, challenge.get(), scope)));
+            response = send(name, uri, maxBytes, Optional.of(auth.authorize(name, challenge.get(), scope)));
         }
-        int status = response.statusCode();
-        try {
-            switch (status) {
-                case 200:
-                    return CappedBody.read(name, response, maxBytes);
-                case 404:
-                    CappedBody.prefix(response, 0);
-                    throw new MetadataNotFoundException(name);
-                case 400:
-                    throw new BadRequestException(name, CappedBody.prefix(response, MAX_ERROR_BODY));
-                case 401:
-                    CappedBody.prefix(response, 0);
-                    throw new UnauthorizedException(name, "");
-                default:
-                    CappedBody.prefix(response, 0);
-                    throw new ServerUnavailableException(name, status);
-            }
-        } catch (IOException e) {
-            throw new NetworkException(name, e);
-        }
+        return switch (response.statusCode()) {
+            case 200 -> CappedBody.okBody(name, response, maxBytes);
+            case 404 -> throw new MetadataNotFoundException(name);
+            case 400 -> throw new BadRequestException(name,
+                    new String(response.body().bytes(), StandardCharsets.UTF_8).strip());
+            case 401 -> throw new UnauthorizedException(name, "");
+            default -> throw new ServerUnavailableException(name, response.statusCode());
+        };
     }
 
-    private HttpResponse<InputStream> send(String name, URI uri, Optional<String> authorization) throws FetchException {
+    private HttpResponse<CappedBody> send(String name, URI uri, long maxBytes, Optional<String> authorization)
+            throws FetchException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         authorization.ifPresent(value -> request.header("Authorization", value));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new NetworkException(name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetworkException(name, e);
-        }
+        return CappedBody.exchange(http, request.build(), name, maxBytes, MAX_ERROR_BODY, timeout);
     }
 }

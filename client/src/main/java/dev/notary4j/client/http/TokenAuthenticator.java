@@ -3,7 +3,6 @@ package dev.notary4j.client.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -97,31 +96,28 @@ public final class TokenAuthenticator {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         credentials.ifPresent(c -> request.header("Authorization", c.authorizationHeader()));
         Instant requestedAt = clock.instant();
-        try {
-            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() != 200) {
-                CappedBody.prefix(response, 0);
-                throw new UnauthorizedException(name, "token server answered " + response.statusCode());
-            }
-            JsonNode body = JSON.readTree(CappedBody.read("token", response, MAX_TOKEN_RESPONSE));
-            String value = body.path("token").asText("");
-            if (value.isEmpty()) {
-                value = body.path("access_token").asText("");
-            }
-            if (value.isEmpty()) {
-                throw new UnauthorizedException(name, "token server sent no token");
-            }
-            Duration lifetime = Duration.ofSeconds(body.path("expires_in").asLong(0));
-            if (lifetime.compareTo(MINIMUM_TOKEN_LIFETIME) < 0) {
-                lifetime = MINIMUM_TOKEN_LIFETIME;
-            }
-            return new Token(value, issuedAt(body).orElse(requestedAt).plus(lifetime));
-        } catch (IOException e) {
-            throw new NetworkException(name, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NetworkException(name, e);
+        HttpResponse<CappedBody> response = CappedBody.exchange(http, request.build(), name, MAX_TOKEN_RESPONSE, 0, timeout);
+        if (response.statusCode() != 200) {
+            throw new UnauthorizedException(name, "token server answered " + response.statusCode());
         }
+        JsonNode body;
+        try {
+            body = JSON.readTree(CappedBody.okBody(name, response, MAX_TOKEN_RESPONSE));
+        } catch (IOException e) {
+            throw new UnauthorizedException(name, "token server sent invalid JSON");
+        }
+        String value = body.path("token").asText("");
+        if (value.isEmpty()) {
+            value = body.path("access_token").asText("");
+        }
+        if (value.isEmpty()) {
+            throw new UnauthorizedException(name, "token server sent no token");
+        }
+        Duration lifetime = Duration.ofSeconds(body.path("expires_in").asLong(0));
+        if (lifetime.compareTo(MINIMUM_TOKEN_LIFETIME) < 0) {
+            lifetime = MINIMUM_TOKEN_LIFETIME;
+        }
+        return new Token(value, issuedAt(body).orElse(requestedAt).plus(lifetime));
     }
 
     private static Optional<Instant> issuedAt(JsonNode body) {

@@ -103,6 +103,29 @@ class HttpMetadataFetcherTest {
     }
 
     @Test
+    @Timeout(20)
+    void aTricklingBodyRunsIntoTheDeadline() {
+        server.createContext(BASE + "timestamp.json", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 1000; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (IOException | InterruptedException clientHungUp) {
+                // expected: the client gives up
+            }
+        });
+        HttpClient http = HttpClient.newHttpClient();
+        HttpMetadataFetcher fetcher = new HttpMetadataFetcher(http, url(), GUN,
+                new TokenAuthenticator(http, Optional.empty(), clock, Duration.ofSeconds(1)), Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> fetcher.fetch("timestamp", 1 << 20)).isInstanceOf(NetworkException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void mapsStatusesLikeNotary() {
         server.createContext(BASE + "missing.json", ex -> reply(ex, 404, new byte[0]));
         server.createContext(BASE + "broken.json", ex -> reply(ex, 503, new byte[0]));
