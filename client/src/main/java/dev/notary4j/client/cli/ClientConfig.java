@@ -33,15 +33,13 @@ record ClientConfig(Optional<Path> trustDir, Optional<String> serverUrl, Optiona
         Path base = Optional.ofNullable(file.toAbsolutePath().getParent()).orElse(Path.of("."));
         JsonNode pinning = root.path("trust_pinning");
         Map<String, List<String>> certs = new LinkedHashMap<>();
-        pinning.path("certs").fields().forEachRemaining(e -> {
+        pinning.path("certs").properties().forEach(e -> {
             List<String> ids = new ArrayList<>();
             e.getValue().forEach(id -> ids.add(id.asText()));
             certs.put(e.getKey(), ids);
         });
         Map<String, List<X509Certificate>> ca = new LinkedHashMap<>();
-        var caEntries = pinning.path("ca").fields();
-        while (caEntries.hasNext()) {
-            var e = caEntries.next();
+        for (Map.Entry<String, JsonNode> e : pinning.path("ca").properties()) {
             ca.put(e.getKey(), loadBundle(base.resolve(e.getValue().asText())));
         }
         return new ClientConfig(text(root.path("trust_dir")).map(base::resolve), text(root.path("remote_server").path("url")),
