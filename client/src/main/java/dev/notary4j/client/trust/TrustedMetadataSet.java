@@ -285,7 +285,7 @@ public final class TrustedMetadataSet {
         try {
             return SignedEnvelope.parse(bytes);
         } catch (MetadataException | dev.notary4j.tuf.json.TufJsonException e) {
-            throw new InvalidMetadataException(role, e);
+            throw new MetadataRejectedException(role, e);
         }
     }
 
@@ -293,7 +293,7 @@ public final class TrustedMetadataSet {
         try {
             return SignedMetadata.of(envelope, role, type);
         } catch (MetadataException | dev.notary4j.tuf.json.TufJsonException | ClassCastException e) {
-            throw new InvalidMetadataException(role, e);
+            throw new MetadataRejectedException(role, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.notary4j.client.cache.MetadataCache;
 import dev.notary4j.client.http.FetchException;
 import dev.notary4j.client.http.MetadataFetcher;
 import dev.notary4j.client.http.MetadataNotFoundException;
+import dev.notary4j.client.http.NetworkException;
 import dev.notary4j.client.trust.RoleGrant;
 import dev.notary4j.client.trust.RootChangedException;
 import dev.notary4j.client.trust.RootTrustException;
@@ -129,6 +130,8 @@ public final class Updater {
                 return remote.fetch(RoleName.ROOT, limits.maxUnknownBytes());
             } catch (MetadataNotFoundException e) {
                 throw new RepositoryNotFoundException(remoteName, gun);
+            } catch (NetworkException e) {
+                throw new ClientOfflineException(e);
             }
         }
 
@@ -140,17 +143,17 @@ public final class Updater {
             if (!floors.targetsRoles().containsKey(RoleName.TARGETS)) {
                 return;
             }
-            Deque<RoleGrant> queue = new ArrayDeque<>(floors.targetsRoles().get(RoleName.TARGETS).children());
-
+            Deque<String> queue = new ArrayDeque<>();
+            pushChildren(queue, floors, RoleName.TARGETS);
             while (!queue.isEmpty()) {
-                String role = queue.removeFirst().name();
+                String role = queue.removeFirst();
                 if (floors.expectedMeta(role).isEmpty()) {
                     continue;
                 }
                 TrustedMetadataSet before = floors;
                 floors = tryLoad(floors, role, sizeCap(floors, role), (set, bytes) -> set.withDelegation(role, bytes, 1));
                 if (floors != before) {
-                    pushFront(queue, floors.targetsRoles().get(role).children());
+                    pushChildren(queue, floors, role);
                 }
             }
         }
@@ -214,10 +217,9 @@ public final class Updater {
 
         /** notary's {@code downloadTargets}: depth-first, children before the remaining queue. */
         private void loadTargetsTree() {
-            Deque<RoleGrant> queue = new ArrayDeque<>();
-            queue.add(RoleGrant.topLevel(Map.of(), 1));
+            Deque<String> queue = new ArrayDeque<>(List.of(RoleName.TARGETS));
             while (!queue.isEmpty()) {
-                String role = queue.removeFirst().name();
+                String role = queue.removeFirst();
                 if (fresh.expectedMeta(role).isEmpty()) {
                     continue; // not published: notary skips it silently
                 }
@@ -232,7 +234,7 @@ public final class Updater {
                     warnings.accept("Error getting " + role + ": " + invalidDelegation.getMessage());
                     continue;
                 }
-                pushFront(queue, fresh.targetsRoles().get(role).children());
+                pushChildren(queue, fresh, role);
             }
         }
 
@@ -273,8 +275,9 @@ public final class Updater {
         }
     }
 
-    /** Puts {@code children} at the front of {@code queue}, keeping their order (a depth-first walk). */
-    private static void pushFront(Deque<RoleGrant> queue, List<RoleGrant> children) {
+    /** Puts the delegations of trusted {@code role} at the front of {@code queue}, in order (a depth-first walk). */
+    private static void pushChildren(Deque<String> queue, TrustedMetadataSet set, String role) {
+        List<String> children = set.targetsRoles().get(role).children().stream().map(RoleGrant::name).toList();
         for (int i = children.size() - 1; i >= 0; i--) {
             queue.addFirst(children.get(i));
         }

@@ -111,7 +111,11 @@ class GoPublishedRepositoryTest {
 
     /** Our CLI, same flags. */
     private Output ours(String trustDir, String... args) {
-        List<String> all = new ArrayList<>(List.of("-s", server.url(), "--tlscacert", pki.rootCaCert().toString(),
+        return oursAt(server.url(), trustDir, args);
+    }
+
+    private Output oursAt(String url, String trustDir, String... args) {
+        List<String> all = new ArrayList<>(List.of("-s", url, "--tlscacert", pki.rootCaCert().toString(),
                 "-d", work.resolve(trustDir).toString()));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -187,6 +191,15 @@ class GoPublishedRepositoryTest {
                 .resolve("https_localhost_" + server.port()).resolve(ROTATED).resolve("metadata/root.json");
         var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cachedRoot.toFile());
         assertThat(root.path("signed").path("version").asInt()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void unreachableServerWithoutCacheIsOfflineLikeNotary() {
+        String closed = "https://localhost:" + dev.notary4j.testkit.FreePorts.pick();
+        NotaryCli.Result expected = NotaryCli.forServer(work.resolve("go-offline"), closed, pki.rootCaCert())
+                .run("list", BIG);
+        assertThat(expected.exitCode()).isEqualTo(1);
+        assertThat(oursAt(closed, "our-offline", "list", BIG)).isEqualTo(new Output(1, expected.stdout()));
     }
 
     @Test
