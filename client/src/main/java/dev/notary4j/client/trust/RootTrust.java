@@ -150,12 +150,13 @@ final class RootTrust {
             store.add(leaf);
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
             PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(params);
-            for (var cert : result.getCertPath().getCertificates()) {
-                if (!allowsServerAuth((X509Certificate) cert)) {
-                    return false;
-                }
-            }
-            return true;
+            // Go checks the usage on every certificate of the chain, the leaf and the root included (the path
+            // is empty when the leaf itself is pinned as CA).
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(leaf);
+            result.getCertPath().getCertificates().forEach(cert -> chain.add((X509Certificate) cert));
+            chain.add(result.getTrustAnchor().getTrustedCert());
+            return chain.stream().allMatch(RootTrust::allowsServerAuth);
         } catch (GeneralSecurityException e) {
             return false;
         }

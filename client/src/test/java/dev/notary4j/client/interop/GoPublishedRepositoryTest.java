@@ -255,6 +255,24 @@ class GoPublishedRepositoryTest {
         assertThat(ours("our-pinned-ca", "-c", config.toString(), "list", BIG)).isEqualTo(expected);
     }
 
+    /**
+     * Pinning the root's own self-signed certificate as CA: Go's x509 verification demands the serverAuth usage,
+     * which notary's root certificates (CodeSigning only) lack, so notary refuses; so must we.
+     */
+    @Test
+    void pinnedCaOfNotarysOwnRootCertificateIsRefusedForItsKeyUsage() throws IOException {
+        Path root = work.resolve("publisher/tuf").resolve(BIG).resolve("metadata/root.json");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.toFile());
+        String pem = new String(java.util.Base64.getDecoder().decode(tree.path("signed").path("keys")
+                .path(publishedRootKeyId()).path("keyval").path("public").asText()), StandardCharsets.US_ASCII);
+        Path caFile = work.resolve("own-root-ca.crt");
+        Files.writeString(caFile, pem);
+        Path config = config("own-ca", "{\"ca\":{\"" + BIG + "\":\"" + caFile + "\"}}");
+        Output expected = go("go-own-ca", "-c", config.toString(), "list", BIG);
+        assertThat(expected.exitCode()).isEqualTo(1);
+        assertThat(ours("our-own-ca", "-c", config.toString(), "list", BIG)).isEqualTo(expected);
+    }
+
     @Test
     void disabledTofuWithoutPinsIsRefusedOnFirstUseOnly() throws IOException {
         Path config = config("no-tofu", "{\"disable_tofu\":true}");
