@@ -55,6 +55,12 @@ class GoPublishedRepositoryTest {
         publisher.run("delegation", "add", BIG, "targets/qa", qaKey.resolveSibling("qa.crt").toString(),
                 "--paths", "qa/").requireSuccess();
         publisher.run("key", "import", qaKey.toString(), "-r", "targets/qa").requireSuccess();
+        Path nestedKey = delegationKey("nested");
+        publisher.run("delegation", "add", BIG, "targets/releases/nested", nestedKey.resolveSibling("nested.crt").toString(),
+                "--all-paths").requireSuccess();
+        publisher.run("key", "import", nestedKey.toString(), "-r", "targets/releases/nested").requireSuccess();
+        addHash("nested1", 11, "targets/releases/nested");
+        addHash("r0", 12, "targets/releases/nested");
         for (int i = 0; i < 70; i++) {
             addHash("t" + i, i, "targets");
         }
@@ -136,7 +142,7 @@ class GoPublishedRepositoryTest {
     void listOfARepositoryWithDelegationsAndOverAHundredTargets() {
         Output expected = go("go-reader", "list", BIG);
         assertThat(expected.stdout().lines().count()).isGreaterThan(100);
-        assertThat(expected.stdout()).contains("targets/releases").contains("targets/qa");
+        assertThat(expected.stdout()).contains("targets/releases").contains("targets/qa").contains("targets/releases/nested");
         assertSameOutput("list", BIG);
     }
 
@@ -144,11 +150,12 @@ class GoPublishedRepositoryTest {
     void listWithRolePriority() {
         assertSameOutput("list", BIG, "-r", "targets/releases");
         assertSameOutput("list", BIG, "-r", "targets/qa,targets/releases");
+        assertSameOutput("list", BIG, "-r", "targets/releases/nested");
     }
 
     @Test
     void lookupsFromEveryRole() {
-        for (String name : List.of("t0", "t69", "r0", "r34", "shared", "qa/one", "Z-upper")) {
+        for (String name : List.of("t0", "t69", "r0", "r34", "shared", "qa/one", "Z-upper", "nested1")) {
             assertSameOutput("lookup", BIG, name);
         }
     }
