@@ -71,6 +71,8 @@ class GoPublishedRepositoryTest {
         addHash("shared", 1, "targets");
         addHash("shared", 2, "targets/releases");
         addHash("Z-upper", 3, "targets/releases");
+        // A target with no sha256 at all: notary prints an empty DIGEST (list) and a bare "sha256:" (lookup).
+        publisher.run("addhash", BIG, "only-sha512", "5", "--sha512", "ef".repeat(64)).requireSuccess();
         publisher.run("publish", BIG).requireSuccess();
     }
 
@@ -155,7 +157,7 @@ class GoPublishedRepositoryTest {
 
     @Test
     void lookupsFromEveryRole() {
-        for (String name : List.of("t0", "t69", "r0", "r34", "shared", "qa/one", "Z-upper", "nested1")) {
+        for (String name : List.of("t0", "t69", "r0", "r34", "shared", "qa/one", "Z-upper", "nested1", "only-sha512")) {
             assertSameOutput("lookup", BIG, name);
         }
     }
