@@ -39,7 +39,7 @@ class GoServerWithOurSignerTest {
     Path dir;
 
     @Test
-    void goServerPublishesAndRotatesTheTimestampKeyThroughOurSigner() throws Exception {
+    void goServerPublishesAndRotatesSnapshotAndTimestampKeysThroughOurSigner() throws Exception {
         TestPki pki = TestPki.generate(dir.resolve("pki"));
         try (TestDatabase db = PostgresDatabases.createWithGoSchema("signer-acceptance", PostgresDatabases.GoSchema.SIGNER)) {
             SignerConfig config = new SignerConfig(new ListenAddress("127.0.0.1", 0), pki.signerCert(), pki.signerKey(),
@@ -61,6 +61,12 @@ class GoServerWithOurSignerTest {
                 String timestampKeyId = onlySignature(get(server, "timestamp.json"));
                 assertThat(activeKeys(db, "timestamp")).containsExactly(timestampKeyId);
 
+                // The server takes over the snapshot key: our signer creates it and signs every snapshot from now on.
+                cli.run("key", "rotate", GUN, "snapshot", "-r").requireSuccess();
+                cli.run("publish", GUN).requireSuccess();
+                String snapshotKeyId = onlySignature(get(server, "snapshot.json"));
+                assertThat(activeKeys(db, "snapshot")).containsExactly(snapshotKeyId);
+
                 // Server-side rotation: POST timestamp.key (a new pending key from our signer), new root, re-sign.
                 cli.run("key", "rotate", GUN, "timestamp", "-r").requireSuccess();
                 cli.run("add", GUN, "second.txt", target.toString()).requireSuccess();
@@ -69,6 +75,11 @@ class GoServerWithOurSignerTest {
                 assertThat(rotatedKeyId).isNotEqualTo(timestampKeyId);
                 assertThat(activeKeys(db, "timestamp")).containsExactlyInAnyOrder(timestampKeyId, rotatedKeyId);
                 assertThat(cli.run("list", GUN).requireSuccess().stdout()).contains("second.txt");
+                assertThat(onlySignature(get(server, "snapshot.json"))).isEqualTo(snapshotKeyId);
+
+                // A client that has never seen the repository trusts it on first use and verifies everything.
+                NotaryCli fresh = NotaryCli.forServer(dir.resolve("fresh-trust"), server.url(), pki.rootCaCert());
+                assertThat(fresh.run("list", GUN).requireSuccess().stdout()).contains("hello.txt").contains("second.txt");
             }
         }
     }
