@@ -11,7 +11,6 @@ import dev.notary4j.wrapper.metrics.WrapperMetrics;
 import dev.notary4j.wrapper.trust.TrustService;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,9 +41,7 @@ public final class Wrapper implements AutoCloseable {
         WrapperMetrics metrics = new WrapperMetrics();
         TrustService trust = new TrustService(settings, clock, pool, metrics::cache);
         LegacyApi legacy = new LegacyApi(trust, settings.failureStatus());
-        Optional<String> admissionServer = settings.admissionServer().or(() -> settings.notaryServers().size() == 1
-                ? settings.notaryServers().keySet().stream().findFirst() : Optional.empty());
-        ImageDecider decider = new ImageDecider(trust, settings.policies(), admissionServer, metrics);
+        ImageDecider decider = new ImageDecider(trust, settings.policies(), settings.admission(), metrics);
         AdmissionApi admission = new AdmissionApi(decider);
         ProviderApi provider = new ProviderApi(decider);
         Map<String, Function<byte[], CompletableFuture<Reply>>> routes = Map.of(

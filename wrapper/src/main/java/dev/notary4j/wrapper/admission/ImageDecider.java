@@ -2,6 +2,7 @@ package dev.notary4j.wrapper.admission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notary4j.wrapper.config.AdmissionRouting;
 import dev.notary4j.wrapper.metrics.WrapperMetrics;
 import dev.notary4j.wrapper.policy.TrustPolicies;
 import dev.notary4j.wrapper.policy.TrustPolicy;
@@ -34,13 +35,13 @@ public final class ImageDecider {
 
     private final TrustService trust;
     private final TrustPolicies policies;
-    private final Optional<String> server;
+    private final AdmissionRouting routing;
     private final WrapperMetrics metrics;
 
-    public ImageDecider(TrustService trust, TrustPolicies policies, Optional<String> server, WrapperMetrics metrics) {
+    public ImageDecider(TrustService trust, TrustPolicies policies, AdmissionRouting routing, WrapperMetrics metrics) {
         this.trust = trust;
         this.policies = policies;
-        this.server = server;
+        this.routing = routing;
         this.metrics = metrics;
     }
 
@@ -52,9 +53,10 @@ public final class ImageDecider {
             return CompletableFuture.completedFuture(record(endpoint, image, Optional.empty(), e.getMessage()));
         }
         Optional<TrustPolicy> policy = policies.forGun(ref.gun());
+        Optional<String> server = routing.serverFor(ref.gun());
         if (server.isEmpty()) {
             return CompletableFuture.completedFuture(record(endpoint, image, policy,
-                    "admission.notary_server is not configured"));
+                    "no notary server for " + ref.gun() + " (admission.notary_server)"));
         }
         return trust.repository(server.get(), ref.gun())
                 .thenApply(repo -> verified(endpoint, ref, repo, tags))

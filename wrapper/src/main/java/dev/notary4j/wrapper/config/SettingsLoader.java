@@ -96,14 +96,26 @@ public final class SettingsLoader {
             throw new ConfigException("max_body_bytes", "must be at least 1024");
         }
         JsonFields admission = root.object("admission");
-        Optional<String> admissionServer = admission.string("notary_server");
-        admissionServer.ifPresent(name -> {
-            if (!servers.containsKey(name)) {
-                throw new ConfigException(admission.path("notary_server"), name + " is not in notary_servers");
-            }
-        });
+        // With a single notary server there is nothing to choose.
+        Optional<String> admissionServer = admission.string("notary_server")
+                .or(() -> servers.size() == 1 ? Optional.of(servers.keySet().iterator().next()) : Optional.empty());
+        admissionServer.ifPresent(name -> requireServer(servers, admission.path("notary_server"), name));
+        Map<String, String> byPrefix = new LinkedHashMap<>();
+        JsonFields prefixes = admission.object("notary_servers_by_prefix");
+        for (Iterator<String> it = prefixes.raw().fieldNames(); it.hasNext(); ) {
+            String prefix = it.next();
+            String name = prefixes.requiredString(prefix);
+            requireServer(servers, prefixes.path(prefix), name);
+            byPrefix.put(prefix, name);
+        }
         return new WrapperSettings(listen, trustDir, servers, policies, ttl, maxRepositories, failureStatus, maxBody,
-                admissionServer);
+                new AdmissionRouting(admissionServer, byPrefix));
+    }
+
+    private static void requireServer(Map<String, NotaryServerSettings> servers, String field, String name) {
+        if (!servers.containsKey(name)) {
+            throw new ConfigException(field, name + " is not in notary_servers");
+        }
     }
 
     private static ListenSettings listen(JsonFields server, Path base) {

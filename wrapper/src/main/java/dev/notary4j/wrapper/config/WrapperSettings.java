@@ -4,7 +4,6 @@ import dev.notary4j.wrapper.policy.TrustPolicies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Everything the wrapper runs with.
@@ -13,11 +12,11 @@ import java.util.Optional;
  * @param cacheTtl          how long a verified repository is answered from memory before its timestamp is re-fetched
  * @param maxRepositories   how many (server, GUN) states are kept in memory
  * @param failureStatus     the status for unverifiable trust data or an unreachable server (5xx, or 404)
- * @param admissionServer   the {@code notaryServer} name AdmissionReview and Gatekeeper requests are checked against
+ * @param admission         the {@code notaryServer} AdmissionReview and Gatekeeper images are checked against
  */
 public record WrapperSettings(ListenSettings listen, Path trustDir, Map<String, NotaryServerSettings> notaryServers,
         TrustPolicies policies, Duration cacheTtl, int maxRepositories, int failureStatus, int maxBodyBytes,
-        Optional<String> admissionServer) {
+        AdmissionRouting admission) {
     public WrapperSettings {
         notaryServers = Map.copyOf(notaryServers);
     }
