@@ -14,6 +14,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
 public final class WrapperServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WrapperServer.class);
     public static final String VERSION = "0.0.1";
+    /** Forward-secret AEAD suites only (notary-wrapper allowed static-RSA and CBC-SHA1 suites). */
+    private static final List<String> CIPHER_SUITES = List.of(
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -63,6 +70,7 @@ public final class WrapperServer implements AutoCloseable {
                             .setCertPath(listen.tlsCert().get().toString())
                             .setKeyPath(listen.tlsKey().orElseThrow().toString()))
                     .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"));
+            CIPHER_SUITES.forEach(options::addEnabledCipherSuite);
             listen.clientCa().ifPresent(ca -> options
                     .setTrustOptions(new PemTrustOptions().addCertPath(ca.toString()))
                     .setClientAuth(ClientAuth.REQUIRED));
