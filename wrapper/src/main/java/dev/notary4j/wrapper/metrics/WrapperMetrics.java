@@ -8,11 +8,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The wrapper's Prometheus metrics: decisions, latency, cache use, refresh failures, policy outcomes. */
 public final class WrapperMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<RepositoryCache.Outcome, Counter> cache = new EnumMap<>(RepositoryCache.Outcome.class);
+    private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public WrapperMetrics() {
         for (RepositoryCache.Outcome outcome : RepositoryCache.Outcome.values()) {
@@ -30,9 +33,11 @@ public final class WrapperMetrics {
 
     /** One answered request: {@code outcome} is {@code allowed}, {@code denied} or the error kind. */
     public void decision(String endpoint, String outcome, Duration latency) {
-        registry.counter("wrapper_decisions", "endpoint", endpoint, "outcome", outcome).increment();
-        Timer.builder("wrapper_request_seconds").tag("endpoint", endpoint)
-                .publishPercentiles(0.5, 0.99).register(registry).record(latency);
+        // Meters are looked up once per label set: the registry's own lookup costs more than the cached answer.
+        decisions.computeIfAbsent(endpoint + " " + outcome,
+                k -> registry.counter("wrapper_decisions", "endpoint", endpoint, "outcome", outcome)).increment();
+        latencies.computeIfAbsent(endpoint, k -> Timer.builder("wrapper_request_seconds").tag("endpoint", endpoint)
+                .publishPercentiles(0.5, 0.99).register(registry)).record(latency);
     }
 
     /** One image judged under a trust policy: {@code outcome} is {@code verified}, {@code denied} or {@code audited}. */

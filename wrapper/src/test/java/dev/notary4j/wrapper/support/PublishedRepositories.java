@@ -51,6 +51,13 @@ public final class PublishedRepositories implements AutoCloseable {
         }
     }
 
+    /** Publishes {@code gun} with tag v1 = {@link #V1}, signed by targets. */
+    public void publishSimple(String gun) {
+        publisher.run("init", gun).requireSuccess();
+        publisher.run("addhash", gun, "v1", "100", "--sha256", V1).requireSuccess();
+        publisher.run("publish", gun).requireSuccess();
+    }
+
     /**
      * Publishes {@link #DELEGATED}: {@code base} signed by targets only, {@code rel} by targets/releases,
      * {@code agree} by alice and bob with one digest, {@code disagree} by alice and bob with different digests.
