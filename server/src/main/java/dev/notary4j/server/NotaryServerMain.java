@@ -10,13 +10,11 @@ import dev.notary4j.server.http.NotaryServer;
 import dev.notary4j.server.trust.LocalTrustService;
 import dev.notary4j.server.trust.RemoteTrustService;
 import dev.notary4j.server.trust.TrustService;
-import dev.notary4j.server.update.InterimUpdateValidator;
+import dev.notary4j.server.validation.NotaryUpdateValidator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +24,6 @@ import picocli.CommandLine.Option;
         description = "notary-server compatible TUF metadata server")
 public final class NotaryServerMain implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(NotaryServerMain.class);
     private static final String VERSION = "notary4j server 0.1.0 (notary-server 0.7 compatible)";
 
     @Option(names = {"-config", "--config"}, description = "path to the JSON configuration file")
@@ -80,9 +77,7 @@ public final class NotaryServerMain implements Callable<Integer> {
         }
         boolean remote = settings.trustService().type() == TrustServiceSettings.Type.REMOTE;
         TrustService trust = remote ? RemoteTrustService.connect(settings.trustService()) : new LocalTrustService();
-        LOG.warn("update validation is the INTERIM structural validator: signatures, certificates, expiry and "
-                + "checksums of uploads are NOT verified yet");
-        NotaryServer server = NotaryServer.start(settings, database, trust, remote, new InterimUpdateValidator(),
+        NotaryServer server = NotaryServer.start(settings, database, trust, remote, new NotaryUpdateValidator(),
                 Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

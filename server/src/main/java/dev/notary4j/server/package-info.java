@@ -9,6 +9,8 @@
  *       {@code UpdateService}, which loads a {@code StoredContext}, asks the pure {@code UpdateValidator} for an
  *       {@code AcceptedUpdate} (or a {@code ValidationFailure} of §5.1), generates snapshot/timestamp and stores
  *       everything in one transaction.</li>
+ *   <li>{@code validation}: the pure {@code NotaryUpdateValidator} (B1-B5) and its per-role load rules
+ *       ({@code RootRules}, {@code TargetsRules}, {@code SnapshotRules}).</li>
  *   <li>{@code signing}: snapshot/timestamp generation ({@code ServerMetadataGenerator}), GET-time regeneration
  *       ({@code ServerManagedMetadata}), key routes ({@code KeyService}).</li>
  *   <li>{@code trust}: the holder of server keys: {@code RemoteTrustService} (notary-signer over gRPC, mutual TLS)

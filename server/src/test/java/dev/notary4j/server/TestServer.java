@@ -10,7 +10,7 @@ import dev.notary4j.server.http.NotaryServer;
 import dev.notary4j.server.trust.LocalTrustService;
 import dev.notary4j.server.trust.RemoteTrustService;
 import dev.notary4j.server.trust.TrustService;
-import dev.notary4j.server.update.InterimUpdateValidator;
+import dev.notary4j.server.validation.NotaryUpdateValidator;
 import dev.notary4j.testkit.TestPki;
 import java.io.IOException;
 import java.net.URI;
@@ -67,7 +67,7 @@ public final class TestServer implements AutoCloseable {
         boolean remote = settings.trustService().type() == TrustServiceSettings.Type.REMOTE;
         TrustService trust = remote ? RemoteTrustService.connect(settings.trustService()) : new LocalTrustService();
         NotaryServer notary = NotaryServer.start(settings, Database.open(settings.storage()), trust, remote,
-                new InterimUpdateValidator(), clock);
+                new NotaryUpdateValidator(), clock);
         HttpClient client = HttpClient.newBuilder().sslContext(pki.clientSslContext())
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         String scheme = settings.tlsCert().isPresent() ? "https" : "http";

@@ -7,9 +7,8 @@ import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.Root;
 import dev.notary4j.tuf.model.SignedEnvelope;
 import dev.notary4j.tuf.model.SignedMetadata;
-import dev.notary4j.tuf.verify.SignatureVerificationException;
-import dev.notary4j.tuf.verify.ThresholdVerifier;
-import dev.notary4j.tuf.verify.VerificationRole;
+import dev.notary4j.tuf.verify.RootCertificateTrust;
+import dev.notary4j.tuf.verify.UntrustedRootException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPathBuilder;
 import java.security.cert.CertStore;
@@ -23,19 +22,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Whether a root is trusted: notary's {@code trustpinning.ValidateRoot}. Root keys must be x509 certificates whose
- * leaf CN matches the GUN; a new root must be signed by the previous root's leaf certificates at the previous
- * threshold; the remaining leaves must pass trust pinning; and the root must be signed by them at its own
- * threshold.
+ * Whether a root is trusted: notary's {@code trustpinning.ValidateRoot}. The certificate and signature rules are
+ * tuf-model's {@link RootCertificateTrust}; the client adds its trust pinning configuration (pinned certificate IDs,
+ * pinned CAs, TOFU) and reports failures as {@link RootTrustException}.
  */
 final class RootTrust {
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -47,53 +42,15 @@ final class RootTrust {
     static SignedMetadata<Root> validate(SignedEnvelope envelope, Optional<SignedMetadata<Root>> previous, String gun,
             TrustPinning pinning, Instant now) {
         SignedMetadata<Root> candidate = TrustedMetadataSet.decode(envelope, RoleName.ROOT, Root.class);
-        int threshold = candidate.signed().roles().get(RoleName.ROOT).threshold();
-
-        List<TufKey> leaves = Certificates.rootKeysOfNewRoot(rootRoleKeys(candidate.signed()), gun, now).keys();
-        if (leaves.isEmpty()) {
-            throw new RootTrustException(RootTrustException.Kind.VALIDATION, "unable to retrieve valid leaf certificates");
-        }
-
-        if (previous.isPresent()) {
-            Root trusted = previous.get().signed();
-            List<TufKey> trustedKeys = Certificates.rootKeysOfPreviousRoot(rootRoleKeys(trusted), gun).keys();
-            if (trustedKeys.isEmpty()) {
-                throw new RootTrustException(RootTrustException.Kind.VALIDATION,
-                        "could not retrieve trusted certs from previous root role data");
-            }
-            try {
-                ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, byId(trustedKeys),
-                        trusted.roles().get(RoleName.ROOT).threshold()));
-            } catch (SignatureVerificationException e) {
-                throw new RootTrustException(RootTrustException.Kind.ROTATION,
-                        "failed to validate data with current trusted certificates");
-            }
-        }
-
-        Predicate<TufKey> pinCheck = pinCheck(pinning, gun, previous.isEmpty(), now);
-        List<TufKey> pinned = leaves.stream().filter(pinCheck).toList();
-        if (pinned.isEmpty()) {
-            throw new RootTrustException(RootTrustException.Kind.VALIDATION,
-                    "unable to match any certificates to trust_pinning config");
-        }
         try {
-            ThresholdVerifier.verify(envelope, new VerificationRole(RoleName.ROOT, byId(pinned), threshold));
-        } catch (SignatureVerificationException e) {
-            throw new RootTrustException(RootTrustException.Kind.VALIDATION, "failed to validate integrity of roots");
+            // The pin check is built only after the previous root's signatures passed, as in Go.
+            RootCertificateTrust.verify(envelope, candidate.signed(), previous.map(SignedMetadata::signed), gun, now,
+                    leaves -> leaves.stream().filter(pinCheck(pinning, gun, previous.isEmpty(), now)).toList());
+        } catch (UntrustedRootException e) {
+            throw new RootTrustException(e.kind() == UntrustedRootException.Kind.ROTATION
+                    ? RootTrustException.Kind.ROTATION : RootTrustException.Kind.VALIDATION, e.reason());
         }
         return candidate;
-    }
-
-    /** The keys the root role lists (IDs missing from {@code keys} are skipped, as notary's parseAllCerts does). */
-    private static List<TufKey> rootRoleKeys(Root root) {
-        return root.roles().get(RoleName.ROOT).keyIdList().stream()
-                .map(root.keys()::get).filter(Objects::nonNull).toList();
-    }
-
-    private static Map<String, TufKey> byId(List<TufKey> keys) {
-        Map<String, TufKey> map = new LinkedHashMap<>();
-        keys.forEach(key -> map.put(key.id(), key));
-        return map;
     }
 
     /** notary's {@code NewTrustPinChecker}: pinned cert IDs, else a pinned CA, else TOFU (unless disabled). */

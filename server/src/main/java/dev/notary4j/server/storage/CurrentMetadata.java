@@ -33,16 +33,27 @@ public final class CurrentMetadata {
 
     /** The file of {@code role} whose checksum {@code listing} (a snapshot or timestamp) records. */
     public Optional<StoredFile> listedIn(StoredFile listing, String role) {
-        Map<String, FileMeta> meta;
+        return Optional.ofNullable(meta(listing).get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
+                .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
+    }
+
+    /**
+     * Whether {@code listing} (a snapshot or timestamp) has an entry with a SHA-256 for {@code role}, stored or not
+     * (without one, Go's SQL store fails the lookup instead of reporting the role absent).
+     */
+    public boolean lists(StoredFile listing, String role) {
+        FileMeta entry = meta(listing).get(role);
+        return entry != null && entry.hash(FileMeta.SHA256) != null;
+    }
+
+    private static Map<String, FileMeta> meta(StoredFile listing) {
         try {
-            meta = listing.role().equals(RoleName.TIMESTAMP)
+            return listing.role().equals(RoleName.TIMESTAMP)
                     ? SignedMetadata.parseTimestamp(listing.data()).signed().meta()
                     : SignedMetadata.parseSnapshot(listing.data()).signed().meta();
         } catch (MetadataException e) {
             throw new CorruptMetadataException("stored " + listing.role() + " version " + listing.version()
                     + " of " + listing.gun() + " is unreadable: " + e.getMessage());
         }
-        return Optional.ofNullable(meta.get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
-                .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
     }
 }

@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * POST update (spec §4.5, §5.3): load the stored context, validate (B1-B5), generate the snapshot if none was
@@ -70,17 +72,24 @@ public final class UpdateService {
             Optional<StoredFile> timestamp = store.latest(gun, "timestamp");
             Optional<StoredFile> snapshot = timestamp.flatMap(current::snapshotOf);
             Map<String, StoredFile> delegations = new HashMap<>();
+            Set<String> unlisted = new HashSet<>();
             for (UploadedFile file : uploaded) {
-                if (RoleName.isDelegation(file.role())) {
+                if (snapshot.isPresent() && RoleName.isDelegation(file.role())) {
                     for (String ancestor : RoleName.ancestors(file.role())) {
-                        if (!ancestor.equals("targets") && !delegations.containsKey(ancestor)) {
-                            snapshot.flatMap(s -> current.listedIn(s, ancestor)).ifPresent(f -> delegations.put(ancestor, f));
+                        if (!RoleName.isDelegation(ancestor) || delegations.containsKey(ancestor)) {
+                            continue;
+                        }
+                        if (current.lists(snapshot.get(), ancestor)) {
+                            current.listedIn(snapshot.get(), ancestor).ifPresent(f -> delegations.put(ancestor, f));
+                        } else {
+                            unlisted.add(ancestor);
                         }
                     }
                 }
             }
             return new StoredContext(gun, snapshot.flatMap(s -> current.listedIn(s, "root")),
-                    snapshot.flatMap(s -> current.listedIn(s, "targets")), delegations, snapshot, timestamp, now);
+                    snapshot.flatMap(s -> current.listedIn(s, "targets")), delegations, unlisted, snapshot, timestamp,
+                    now);
         } catch (CorruptMetadataException e) {
             throw ValidationFailure.withoutDetail(e.getMessage());
         }
