@@ -93,8 +93,9 @@ final class UploadCatalogue {
                 rejected("A6 completely empty body", CLIENT_SNAPSHOT,
                         r -> Upload.raw(Upload.MULTIPART, ""), CONNECTION_CLOSED)
                         .differingFromGo(MALFORMED_UPLOAD),
-                rejected("A5 stream ends inside a part's JSON", CLIENT_SNAPSHOT,
-                        r -> validTargetsUpdate(r).endingInside(RELEASES, "{\"signed\":{\"version\":2"), MALFORMED_JSON),
+                rejected("A6 stream ends inside a part's JSON", CLIENT_SNAPSHOT,
+                        r -> validTargetsUpdate(r).endingInside(RELEASES, "{\"signed\":{\"version\":2"), MALFORMED_JSON)
+                        .differingFromGo(MALFORMED_UPLOAD),
                 rejected("A6 last part without closing delimiter", CLIENT_SNAPSHOT,
                         r -> validTargetsUpdate(r).withoutClosingDelimiter(), CONNECTION_CLOSED)
                         .differingFromGo(MALFORMED_UPLOAD),
