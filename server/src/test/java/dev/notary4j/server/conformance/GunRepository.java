@@ -3,6 +3,7 @@ package dev.notary4j.server.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notary4j.tuf.crypto.CertificateRuleException;
 import dev.notary4j.tuf.crypto.Certificates;
 import dev.notary4j.tuf.crypto.KeyAlgorithm;
 import dev.notary4j.tuf.crypto.TufKey;
@@ -20,16 +21,29 @@ import dev.notary4j.tuf.model.Signature;
 import dev.notary4j.tuf.model.SignedBody;
 import dev.notary4j.tuf.model.Snapshot;
 import dev.notary4j.tuf.model.Targets;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * One GUN's repository, made and signed with tuf-model: root (an x509 root certificate with CN = GUN), targets
@@ -45,9 +59,10 @@ final class GunRepository {
 
     /** Client keys shared by every GUN of a test class; only root certificates are per GUN. */
     record Keys(TufPrivateKey root, TufPrivateKey newRoot, TufPrivateKey targets, TufPrivateKey snapshot,
-                TufPrivateKey releases, TufPrivateKey stranger) {
+                TufPrivateKey releases, TufPrivateKey stranger, TufPrivateKey rsa, TufPrivateKey ed25519) {
         static Keys generate() {
-            return new Keys(ecdsa(), ecdsa(), ecdsa(), ecdsa(), ecdsa(), ecdsa());
+            return new Keys(ecdsa(), ecdsa(), ecdsa(), ecdsa(), ecdsa(), ecdsa(),
+                    TufPrivateKey.generate(KeyAlgorithm.RSA), TufPrivateKey.generate(KeyAlgorithm.ED25519));
         }
 
         private static TufPrivateKey ecdsa() {
@@ -94,6 +109,37 @@ final class GunRepository {
 
     static TufKey certificate(TufPrivateKey key, String commonName, Instant notBefore, Instant notAfter) {
         return Certificates.generateRootCertificate(key, commonName, notBefore, notAfter);
+    }
+
+    /**
+     * A fresh ECDSA key and a root certificate for {@code commonName} that notary's client would never make:
+     * signed with {@code signatureAlgorithm} (e.g. SHA1withECDSA).
+     */
+    static Map.Entry<TufPrivateKey, TufKey> certificateSignedWith(String signatureAlgorithm, String commonName) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            X500Name name = new X500Name("CN=" + commonName);
+            Instant now = Instant.now();
+            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+                    Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))), name,
+                    pair.getPublic()).build(new JcaContentSignerBuilder(signatureAlgorithm).build(pair.getPrivate()));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(holder);
+            return Map.entry(TufPrivateKey.fromPkcs8(pair.getPrivate().getEncoded()),
+                    Certificates.toTufKey(certificate, List.of()));
+        } catch (GeneralSecurityException | OperatorCreationException | CertificateRuleException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One PEM bundle holding both certificates' leaves, {@code first} first (notary wants exactly one leaf). */
+    static TufKey bundle(TufKey first, TufKey second) {
+        try {
+            return Certificates.toTufKey(Certificates.parseBundle(first).get(0), Certificates.parseBundle(second));
+        } catch (CertificateRuleException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The valid first publication: root, targets, the delegation, and the client's snapshot if it signs one. */

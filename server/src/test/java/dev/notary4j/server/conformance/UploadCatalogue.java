@@ -23,6 +23,7 @@ import dev.notary4j.server.conformance.UploadCase.Expected;
 import dev.notary4j.server.conformance.UploadCase.Stored;
 import dev.notary4j.tuf.crypto.Hashes;
 import dev.notary4j.tuf.crypto.TufKey;
+import dev.notary4j.tuf.crypto.TufPrivateKey;
 import dev.notary4j.tuf.model.MetadataSigner;
 import dev.notary4j.tuf.model.Signature;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,9 @@ final class UploadCatalogue {
                 rejected("A5 signed.version is a string", CLIENT_SNAPSHOT,
                         r -> validTargetsUpdate(r).file(RELEASES, "{\"signed\":{\"version\":\"2\"}}").build(),
                         MALFORMED_JSON),
+                rejected("A5 signature is not base64", CLIENT_SNAPSHOT,
+                        r -> validTargetsUpdate(r).file(RELEASES, "{\"signed\":{\"version\":2},\"signatures\":"
+                                + "[{\"keyid\":\"x\",\"method\":\"ecdsa\",\"sig\":\"%%%\"}]}").build(), MALFORMED_JSON),
                 rejected("A6 completely empty body", CLIENT_SNAPSHOT,
                         r -> Upload.raw(Upload.MULTIPART, ""), CONNECTION_CLOSED)
                         .differingFromGo(MALFORMED_UPLOAD),
@@ -149,6 +153,17 @@ final class UploadCatalogue {
                         r -> firstUpload(r, sign(withRootKeys(r.root(1), r.keys.root().publicKey()),
                                 MetadataSigner.of(r.keys.root()))),
                         NO_VALID_LEAF),
+                rejected("R3 root certificate bundle with two leaf certificates", NOTHING,
+                        r -> firstUpload(r, signedWithCertificate(r, GunRepository.bundle(r.rootCert,
+                                certificate(r.keys.newRoot(), r.gun)))),
+                        NO_VALID_LEAF),
+                rejected("R4 root certificate signed with SHA-1", NOTHING,
+                        r -> {
+                            Map.Entry<TufPrivateKey, TufKey> sha1 = GunRepository.certificateSignedWith("SHA1withECDSA", r.gun);
+                            return firstUpload(r, sign(withRootKeys(r.root(1), sha1.getValue()),
+                                    MetadataSigner.of(sha1.getKey(), sha1.getValue().id())));
+                        },
+                        NO_VALID_LEAF),
                 rejected("R4 root certificate CN is not the GUN", NOTHING,
                         r -> firstUpload(r, signedWithCertificate(r, certificate(r.keys.root(), r.gun + "-other"))),
                         NO_VALID_LEAF),
@@ -183,6 +198,11 @@ final class UploadCatalogue {
                 rejected("R5 (SIG) root v2 without signatures", CLIENT_SNAPSHOT,
                         r -> rootUpdate(r, sign(r.root(2))),
                         invalidUpdate("ErrBadRoot", "could not rotate trust to a new trusted root: failed to validate data with current trusted certificates")),
+                rejected("R7 first root's root role needs 2 signatures, has 1", NOTHING,
+                        r -> firstUpload(r, r.signedRoot(edit(r.root(1), root -> ((ObjectNode) root.at("/roles/root"))
+                                .put("threshold", 2)))),
+                        invalidUpdate("ErrBadRoot", "could not validate the path to a trusted root: failed to validate "
+                                + "integrity of roots")),
                 rejected("R7 (SIG) first root without signatures", NOTHING,
                         r -> firstUpload(r, sign(r.root(1))),
                         invalidUpdate("ErrBadRoot", "could not validate the path to a trusted root: failed to validate "
@@ -253,6 +273,12 @@ final class UploadCatalogue {
                         r -> clientUpdate(r, 2, files("targets", sign(r.targets(2),
                                 withMethod(MetadataSigner.of(r.keys.targets()), "rsapss")))),
                         invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
+                rejected("T6 targets threshold 2 (raised by the uploaded root), one key signs", CLIENT_SNAPSHOT,
+                        r -> targetsThresholdTwo(r, MetadataSigner.of(r.keys.targets())),
+                        invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
+                rejected("T6 targets threshold 2, one key signs twice (counts once)", CLIENT_SNAPSHOT,
+                        r -> targetsThresholdTwo(r, MetadataSigner.of(r.keys.targets()), MetadataSigner.of(r.keys.targets())),
+                        invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
                 rejected("T6 (SIG) targets without signatures", CLIENT_SNAPSHOT,
                         r -> clientUpdate(r, 2, files("targets", sign(r.targets(2)))),
                         invalidUpdate("ErrBadTargets", "tuf: data has no signatures")),
@@ -291,6 +317,11 @@ final class UploadCatalogue {
                         r -> snapshotUpdate(r, snapshot -> edit(snapshot, s -> ((ObjectNode) s.at("/meta/root/hashes"))
                                 .put("sha256", Base64.getEncoder().encodeToString(new byte[31])))),
                         invalidUpdate("ErrBadSnapshot", "snapshot type metadata invalid: invalid root checksum information, sha256 checksum invalid")),
+                rejected("S3 snapshot meta.targets sha512 is 63 bytes", CLIENT_SNAPSHOT,
+                        r -> snapshotUpdate(r, snapshot -> edit(snapshot, s -> ((ObjectNode) s.at("/meta/targets/hashes"))
+                                .put("sha512", Base64.getEncoder().encodeToString(new byte[63])))),
+                        invalidUpdate("ErrBadSnapshot",
+                                "snapshot type metadata invalid: invalid targets checksum information, sha512 checksum invalid")),
                 rejected("S3 snapshot meta.root without sha256", CLIENT_SNAPSHOT,
                         r -> snapshotUpdate(r, snapshot -> edit(snapshot, s -> ((ObjectNode) s.at("/meta/root/hashes"))
                                 .remove("sha256"))),
@@ -313,6 +344,17 @@ final class UploadCatalogue {
                         r -> snapshotUpdate(r, snapshot -> edit(snapshot, s -> ((ObjectNode) s.at("/meta/root"))
                                 .putObject("hashes").put("sha256", Base64.getEncoder().encodeToString(new byte[32])))),
                         invalidUpdate("ErrBadSnapshot", "sha256 checksum for root did not match: expected " + "0".repeat(64))),
+                rejected("S7 snapshot hash mismatch for the stored parent of an uploaded delegation", CLIENT_SNAPSHOT,
+                        r -> {
+                            byte[] releases = r.signedReleases(r.releases(2));
+                            ObjectNode snapshot = r.snapshot(2, Map.of(RELEASES, releases));
+                            ((ObjectNode) snapshot.at("/meta/targets")).putObject("hashes")
+                                    .put("sha256", Base64.getEncoder().encodeToString(new byte[32]));
+                            return Upload.multipart().file(RELEASES, releases).file("snapshot", r.signedSnapshot(snapshot))
+                                    .build();
+                        },
+                        invalidUpdate("ErrBadSnapshot", "sha256 checksum for targets did not match: expected "
+                                + "0".repeat(64))),
                 rejected("S7 snapshot without an entry for the uploaded delegation", CLIENT_SNAPSHOT,
                         r -> {
                             byte[] releases = r.signedReleases(r.releases(2));
@@ -397,6 +439,30 @@ final class UploadCatalogue {
                                         delegation(RELEASES + "/nested", r.keys.stranger()), r.keys.stranger())),
                                 RELEASES + "/nested", sign(r.emptyDelegation(1), MetadataSigner.of(r.keys.stranger())))),
                         ACCEPTED),
+                rejected("valid: delegations signed with rsa (rsapss) and ed25519 (eddsa) keys", CLIENT_SNAPSHOT,
+                        r -> {
+                            ObjectNode targets = delegating(delegating(r.targets(2), delegation("targets/rsa", r.keys.rsa()),
+                                    r.keys.rsa()), delegation("targets/ed", r.keys.ed25519()), r.keys.ed25519());
+                            return clientUpdate(r, 2, files("targets", r.signedTargets(targets),
+                                    "targets/rsa", sign(r.releases(1), MetadataSigner.of(r.keys.rsa())),
+                                    "targets/ed", sign(r.releases(1), MetadataSigner.of(r.keys.ed25519()))));
+                        },
+                        ACCEPTED),
+                rejected("valid: targets threshold 2 met by two keys", CLIENT_SNAPSHOT,
+                        r -> targetsThresholdTwo(r, MetadataSigner.of(r.keys.targets()), MetadataSigner.of(r.keys.stranger())),
+                        ACCEPTED),
+                rejected("valid: a target outside its delegation's paths (never checked)", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files(
+                                "targets", r.signedTargets(edit(r.targets(2), t -> ((ArrayNode) t.at("/delegations/roles/0/paths"))
+                                        .removeAll().add("only/here/"))),
+                                RELEASES, r.signedReleases(r.releases(2)))),
+                        ACCEPTED),
+                rejected("valid: unknown fields, <>& and non-ASCII in signed data", CLIENT_SNAPSHOT,
+                        r -> targetsUpdate(r, edit(r.targets(2), t -> {
+                            t.put("x-unknown", "<b>&amp; \u00e9\u2028");
+                            ((ObjectNode) t.get("targets")).set("caf\u00e9 <&>", t.get("targets").get("v1"));
+                        })),
+                        ACCEPTED),
                 rejected("valid: root rotation v2 signed by old and new root keys", CLIENT_SNAPSHOT,
                         r -> {
                             TufKey newCert = certificate(r.keys.newRoot(), r.gun);
@@ -406,6 +472,13 @@ final class UploadCatalogue {
                         ACCEPTED),
                 rejected("valid: first root with version 2", NOTHING,
                         r -> firstUpload(r, r.signedRoot(r.root(2))), ACCEPTED),
+                rejected("valid: root certificate from another tool (SHA-256, no extensions), control for SHA-1", NOTHING,
+                        r -> {
+                            Map.Entry<TufPrivateKey, TufKey> cert = GunRepository.certificateSignedWith("SHA256withECDSA", r.gun);
+                            return firstUpload(r, sign(withRootKeys(r.root(1), cert.getValue()),
+                                    MetadataSigner.of(cert.getKey(), cert.getValue().id())));
+                        },
+                        ACCEPTED),
                 rejected("valid: wildcard CN root certificate", NOTHING,
                         r -> firstUpload(r, signedWithCertificate(r, certificate(r.keys.root(),
                                 r.gun.substring(0, r.gun.lastIndexOf('/') + 1) + "*"))),
@@ -463,6 +536,15 @@ final class UploadCatalogue {
 
     private static Upload targetsUpdate(GunRepository r, ObjectNode targets) {
         return clientUpdate(r, 2, files("targets", r.signedTargets(targets)));
+    }
+
+    /** Root v2 whose targets role needs 2 of (targets key, stranger), and targets v2 signed by {@code signers}. */
+    private static Upload targetsThresholdTwo(GunRepository r, MetadataSigner... signers) {
+        ObjectNode root = r.root(2);
+        ((ObjectNode) root.get("keys")).set(r.keys.stranger().id(), GunRepository.keyTree(r.keys.stranger().publicKey()));
+        ((ObjectNode) root.at("/roles/targets")).put("threshold", 2);
+        ((ArrayNode) root.at("/roles/targets/keyids")).add(r.keys.stranger().id());
+        return clientUpdate(r, 2, files("root", r.signedRoot(root), "targets", sign(r.targets(2), signers)));
     }
 
     /** A first publication of a new GUN with this root and the seeded targets, delegation and a fitting snapshot. */
