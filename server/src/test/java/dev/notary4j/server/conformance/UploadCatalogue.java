@@ -332,10 +332,16 @@ final class UploadCatalogue {
                 rejected("S5 snapshot expired", CLIENT_SNAPSHOT,
                         r -> snapshotUpdate(r, snapshot -> snapshot.put("expires", PAST)),
                         invalidUpdate("ErrBadSnapshot", "snapshot expired at Wed Jan 1 00:00:00 UTC 2020")),
-                rejected("S7 snapshot hash mismatch for targets", CLIENT_SNAPSHOT,
-                        r -> Upload.multipart().file("targets", r.signedTargets(r.targets(2)))
-                                .file("snapshot", r.signedSnapshot(r.snapshot(2, Map.of()))).build(),
-                        invalidUpdate("ErrBadSnapshot", r -> "sha256 checksum for targets did not match: expected " + sha256Hex(r.seeded("targets")))),
+                // Only sha256 listed: with both hashes wrong, Go reports whichever its map iteration meets first.
+                rejected("S7 snapshot hash mismatch for targets (the stored one's sha256 listed)", CLIENT_SNAPSHOT,
+                        r -> {
+                            ObjectNode snapshot = r.snapshot(2, Map.of());
+                            ((ObjectNode) snapshot.at("/meta/targets/hashes")).remove("sha512");
+                            return Upload.multipart().file("targets", r.signedTargets(r.targets(2)))
+                                    .file("snapshot", r.signedSnapshot(snapshot)).build();
+                        },
+                        invalidUpdate("ErrBadSnapshot",
+                                r -> "sha256 checksum for targets did not match: expected " + sha256Hex(r.seeded("targets")))),
                 rejected("S7 snapshot sha512 mismatch for targets (sha256 right)", CLIENT_SNAPSHOT,
                         r -> snapshotUpdate(r, snapshot -> edit(snapshot, s -> ((ObjectNode) s.at("/meta/targets/hashes"))
                                 .put("sha512", Base64.getEncoder().encodeToString(new byte[64])))),
