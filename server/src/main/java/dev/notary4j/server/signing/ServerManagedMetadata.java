@@ -8,6 +8,8 @@ import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StoredFile;
+import dev.notary4j.server.validation.RegenerationChecks;
+import dev.notary4j.server.validation.RuleViolation;
 import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.MetadataException;
 import dev.notary4j.tuf.model.RoleName;
@@ -24,9 +26,9 @@ import java.util.Optional;
  * otherwise regenerate (snapshot only when expired; timestamp when expired or no longer matching its snapshot),
  * store atomically and serve the new ones.
  *
- * <p>Unlike Go, losing a regeneration race to a concurrent request is not a 500: the winner's files are served.
- * INTERIM gap: the snapshot's signatures are not re-verified before a new timestamp vouches for it (Go does, with
- * tuf-model's verifier this becomes possible).
+ * <p>As Go, the current root must load (certificates, signatures, expiry) before anything is re-signed, and a new
+ * timestamp only vouches for a snapshot that loads against it. Unlike Go, losing a regeneration race to a concurrent
+ * request is not a 500: the winner's files are served.
  */
 public final class ServerManagedMetadata {
 
@@ -80,7 +82,8 @@ public final class ServerManagedMetadata {
             Optional<GeneratedFile> newSnapshot = Optional.empty();
             byte[] snapshotBytes = snapshot.data();
             if (isExpired(snapshot, now)) {
-                byte[] root = currentRoot(snapshot, now);
+                byte[] root = rootListedBy(snapshot);
+                RegenerationChecks.checkRoot(gun, root, now);
                 GeneratedFile generated = generator.snapshot(root, Optional.of(snapshot.data()), Map.of("root", root), now);
                 newSnapshot = Optional.of(generated);
                 snapshotBytes = generated.data();
@@ -88,7 +91,8 @@ public final class ServerManagedMetadata {
             if (newSnapshot.isEmpty() && !isExpired(timestamp, now) && lists(timestamp, snapshotBytes)) {
                 return Optional.of(timestamp);
             }
-            byte[] root = currentRoot(snapshot, now);
+            byte[] root = rootListedBy(snapshot);
+            RegenerationChecks.checkSnapshot(gun, root, snapshotBytes, now);
             GeneratedFile newTimestamp = generator.timestamp(root, Optional.of(timestamp.data()), snapshotBytes, now);
             List<MetaUpdate> files = new ArrayList<>();
             newSnapshot.ifPresent(s -> files.add(new MetaUpdate(s.role(), s.version(), s.data())));
@@ -98,19 +102,15 @@ public final class ServerManagedMetadata {
                     Digests.sha256Hex(newTimestamp.data()), now));
         } catch (OldVersionException e) {
             return Optional.empty();
-        } catch (MissingServerKeyException | GenerationException | MetadataException e) {
+        } catch (MissingServerKeyException | GenerationException | MetadataException | RuleViolation e) {
             throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "cannot regenerate metadata of " + gun + ": " + e.getMessage());
         }
     }
 
-    /** The root the snapshot lists; it must exist and not be expired to sign new server metadata. */
-    private byte[] currentRoot(StoredFile snapshot, Instant now) throws NotaryException {
-        StoredFile root = current.listedIn(snapshot, "root").orElseThrow(() -> NotaryException.withEmptyDetail(ErrorCode.UNKNOWN,
-                "the current snapshot of " + snapshot.gun() + " lists no stored root"));
-        if (isExpired(root, now)) {
-            throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "the root of " + snapshot.gun() + " has expired");
-        }
-        return root.data();
+    /** The root the snapshot lists; regeneration needs it. */
+    private byte[] rootListedBy(StoredFile snapshot) throws NotaryException {
+        return current.listedIn(snapshot, "root").orElseThrow(() -> NotaryException.withEmptyDetail(ErrorCode.UNKNOWN,
+                "the current snapshot of " + snapshot.gun() + " lists no stored root")).data();
     }
 
     private static boolean isExpired(StoredFile file, Instant now) {

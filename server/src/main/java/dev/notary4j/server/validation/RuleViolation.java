@@ -5,7 +5,7 @@ package dev.notary4j.server.validation;
  * exceptions already carry Go's text); the validator decides which §5.1 kind it becomes from the step that loaded
  * the file.
  */
-final class RuleViolation extends Exception {
+public final class RuleViolation extends Exception {
     private static final long serialVersionUID = 1L;
 
     RuleViolation(String goMessage) {

@@ -36,11 +36,11 @@ import java.util.Set;
  * A repository's keys and metadata built with tuf-model's signing, the way the notary client makes them: a root
  * certificate for the GUN, ed25519 targets/snapshot/timestamp keys, threshold 1, one year of validity.
  */
-final class TestRepo {
-    static final String GUN = "example.com/app";
-    static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-    static final OffsetDateTime NEXT_YEAR = NOW.atOffset(ZoneOffset.UTC).plusYears(1);
-    static final OffsetDateTime LAST_MONTH = OffsetDateTime.parse("2026-05-01T00:00:00Z");
+public final class TestRepo {
+    public static final String GUN = "example.com/app";
+    public static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
+    public static final OffsetDateTime NEXT_YEAR = NOW.atOffset(ZoneOffset.UTC).plusYears(1);
+    public static final OffsetDateTime LAST_MONTH = OffsetDateTime.parse("2026-05-01T00:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final TufPrivateKey rootKey = TufPrivateKey.generate(KeyAlgorithm.ECDSA);
@@ -49,6 +49,16 @@ final class TestRepo {
     final TufPrivateKey snapshotKey = TufPrivateKey.generate(KeyAlgorithm.ED25519);
     final TufPrivateKey timestampKey = TufPrivateKey.generate(KeyAlgorithm.ED25519);
     final TufPrivateKey delegationKey = TufPrivateKey.generate(KeyAlgorithm.ECDSA);
+    private final TufKey timestampPublicKey;
+
+    public TestRepo() {
+        timestampPublicKey = timestampKey.publicKey();
+    }
+
+    /** A repository whose timestamp key is held elsewhere (the server's trust service). */
+    public TestRepo(TufKey timestampPublicKey) {
+        this.timestampPublicKey = timestampPublicKey;
+    }
 
     /** A root certificate as the notary client makes it, valid from yesterday for ten years. */
     static TufKey certificate(TufPrivateKey key, String commonName) {
@@ -64,16 +74,16 @@ final class TestRepo {
         }
         keys.put(targetsKey.id(), targetsKey.publicKey());
         keys.put(snapshotKey.id(), snapshotKey.publicKey());
-        keys.put(timestampKey.id(), timestampKey.publicKey());
+        keys.put(timestampPublicKey.id(), timestampPublicKey);
         Map<String, Role> roles = Map.of(
                 "root", new Role(List.copyOf(keysOf(rootKeys)), 1),
                 "targets", new Role(List.of(targetsKey.id()), 1),
                 "snapshot", new Role(List.of(snapshotKey.id()), 1),
-                "timestamp", new Role(List.of(timestampKey.id()), 1));
+                "timestamp", new Role(List.of(timestampPublicKey.id()), 1));
         return new Root(NEXT_YEAR, version, keys, roles, false);
     }
 
-    Root root(int version) {
+    public Root root(int version) {
         return root(version, rootCert);
     }
 
@@ -82,7 +92,7 @@ final class TestRepo {
     }
 
     /** Signed by the repository's root certificate key. */
-    byte[] signedRoot(Root body) {
+    public byte[] signedRoot(Root body) {
         return sign(body, rootSigner(rootKey, rootCert));
     }
 
@@ -91,7 +101,7 @@ final class TestRepo {
     }
 
     /** Targets (or a delegation) listing {@code delegations}, each granted to the delegation key. */
-    Targets targets(int version, String... delegations) {
+    public Targets targets(int version, String... delegations) {
         Map<String, TufKey> keys = delegations.length == 0 ? Map.of()
                 : Map.of(delegationKey.id(), delegationKey.publicKey());
         List<DelegatedRole> roles = java.util.Arrays.stream(delegations)
@@ -99,7 +109,7 @@ final class TestRepo {
         return new Targets(NEXT_YEAR, version, Map.of(), new Delegations(keys, roles));
     }
 
-    byte[] signedTargets(Targets body) {
+    public byte[] signedTargets(Targets body) {
         return sign(body, MetadataSigner.of(targetsKey));
     }
 
@@ -108,13 +118,13 @@ final class TestRepo {
     }
 
     /** A snapshot listing exactly {@code files} by role. */
-    byte[] signedSnapshot(int version, Map<String, byte[]> files) {
+    public byte[] signedSnapshot(int version, Map<String, byte[]> files) {
         Map<String, FileMeta> meta = new LinkedHashMap<>();
         files.forEach((role, data) -> meta.put(role, FileMeta.of(data)));
         return sign(new Snapshot(NEXT_YEAR, version, meta), MetadataSigner.of(snapshotKey));
     }
 
-    static byte[] sign(SignedBody body, MetadataSigner... signers) {
+    public static byte[] sign(SignedBody body, MetadataSigner... signers) {
         return SignedMetadata.sign(body, List.of(signers)).raw();
     }
 
