@@ -3,6 +3,7 @@ package dev.notary4j.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.notary4j.testkit.DelegationKey;
 import dev.notary4j.testkit.NotaryCli;
 import dev.notary4j.testkit.TestPki;
 import java.io.IOException;
@@ -81,13 +82,11 @@ final class CliAcceptanceFlow {
                 .as("verify rejects content that is not the published target").isFalse();
 
         // delegation targets/releases with an imported key, and a target signed into it
-        Path delegationKey = dir.resolve("releases-key.pem");
-        Path delegationCert = dir.resolve("releases.crt");
-        openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", delegationKey.toString());
-        openssl("req", "-new", "-x509", "-key", delegationKey.toString(), "-out", delegationCert.toString(),
-                "-days", "30", "-subj", "/CN=releases");
-        publisher.run("delegation", "add", gun, RELEASES, delegationCert.toString(), "--all-paths").requireSuccess();
-        publisher.run("key", "import", delegationKey.toString(), "--role", RELEASES, "--gun", gun).requireSuccess();
+        DelegationKey delegationKey = DelegationKey.generate(dir, "releases");
+        publisher.run("delegation", "add", gun, RELEASES, delegationKey.certificate().toString(), "--all-paths")
+                .requireSuccess();
+        publisher.run("key", "import", delegationKey.privateKey().toString(), "--role", RELEASES, "--gun", gun)
+                .requireSuccess();
         publisher.run("publish", gun).requireSuccess();
         assertThat(reader.run("delegation", "list", gun).requireSuccess().stdout()).contains(RELEASES);
         byte[] release = "release one\n".getBytes(StandardCharsets.UTF_8);
@@ -176,14 +175,6 @@ final class CliAcceptanceFlow {
                 .readTree(http.get("/v2/" + gun + "/_trust/tuf/" + role + ".json").body())
                 .get("signatures").forEach(signature -> ids.add(signature.get("keyid").asText()));
         return ids;
-    }
-
-    private void openssl(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
     }
 
     static String sha256Hex(byte[] data) {
