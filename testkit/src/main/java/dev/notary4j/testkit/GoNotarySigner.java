@@ -103,6 +103,7 @@ public final class GoNotarySigner implements AutoCloseable {
         private String logLevel = "info";
         private Duration startupTimeout = Duration.ofSeconds(20);
         private String binary = DEFAULT_BINARY;
+        private int port;
 
         private Builder(TestPki pki, Path workDir) {
             this.pki = Objects.requireNonNull(pki, "pki");
@@ -139,6 +140,15 @@ public final class GoNotarySigner implements AutoCloseable {
             return this;
         }
 
+        /** A fixed port instead of a free one, e.g. to restart a stopped signer where its clients expect it. */
+        public Builder port(int port) {
+            if (port <= 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
         /**
          * Starts the signer and waits until it is ready.
          *
@@ -148,7 +158,8 @@ public final class GoNotarySigner implements AutoCloseable {
         public GoNotarySigner start() {
             Path executable = GoBinaries.require(binary);
             Path dir = PeerProcess.createWorkDirectory(workDir, "notary-signer-");
-            return PeerProcess.onFreePort(port -> launch(executable, dir, port));
+            return port > 0 ? launch(executable, dir, port)
+                    : PeerProcess.onFreePort(freePort -> launch(executable, dir, freePort));
         }
 
         private GoNotarySigner launch(Path executable, Path dir, int port) {

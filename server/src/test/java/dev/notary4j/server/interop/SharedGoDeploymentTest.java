@@ -3,6 +3,7 @@ package dev.notary4j.server.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notary4j.server.TestServer;
+import dev.notary4j.testkit.DelegationKey;
 import dev.notary4j.testkit.GoNotaryServer;
 import dev.notary4j.testkit.GoNotarySigner;
 import dev.notary4j.testkit.NotaryCli;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedGoDeploymentTest {
 
     private static final String GUN = "example.com/shared/app";
+    private static final String RELEASES = "targets/releases";
 
     @Test
     void goAndOurServerShareDatabaseAndSigner(@TempDir Path dir) throws Exception {
@@ -64,6 +66,23 @@ class SharedGoDeploymentTest {
             NotaryCli readerOfGo = NotaryCli.forServer(dir.resolve("reader-go"), goServer.url(), pki.rootCaCert());
             assertThat(readerOfGo.run("list", GUN).requireSuccess().stdout()).contains("from-go").contains("from-ours");
 
+            // A delegation created and signed into through Go is served by ours; ours accepts a publish into it.
+            DelegationKey releasesKey = DelegationKey.generate(dir, "releases");
+            viaGo.run("delegation", "add", GUN, RELEASES, releasesKey.certificate().toString(), "--all-paths")
+                    .requireSuccess();
+            viaGo.run("key", "import", releasesKey.privateKey().toString(), "--role", RELEASES, "--gun", GUN)
+                    .requireSuccess();
+            viaGo.run("add", GUN, "go-release", payload.toString(), "--roles", RELEASES).requireSuccess();
+            viaGo.run("publish", GUN).requireSuccess();
+            assertThat(readerOfOurs.run("list", GUN).requireSuccess().stdout())
+                    .containsPattern("go-release\\s+[0-9a-f]{64}\\s+7\\s+targets/releases");
+            assertThat(readerOfOurs.run("delegation", "list", GUN).requireSuccess().stdout()).contains(RELEASES);
+            viaOurs.run("add", GUN, "ours-release", payload.toString(), "--roles", RELEASES).requireSuccess();
+            viaOurs.run("publish", GUN).requireSuccess();
+            assertThat(readerOfGo.run("list", GUN).requireSuccess().stdout())
+                    .containsPattern("go-release\\s+[0-9a-f]{64}\\s+7\\s+targets/releases")
+                    .containsPattern("ours-release\\s+[0-9a-f]{64}\\s+7\\s+targets/releases");
+
             viaGo.run("remove", GUN, "from-go").requireSuccess();
             viaGo.run("publish", GUN).requireSuccess();
             String list = readerOfOurs.run("list", GUN).requireSuccess().stdout();
@@ -87,7 +106,8 @@ class SharedGoDeploymentTest {
                 "/v2/_trust/changefeed?records=-2", "/v2/_trust/changefeed?records=-2&change_id=4",
                 "/v2/_trust/changefeed?records=0&change_id=-1", base + "changefeed?records=100",
                 "/v2/" + GUN + "/deleted/_trust/changefeed?records=10", base + "tuf/root.json", base + "tuf/targets.json",
-                base + "tuf/snapshot.json", base + "tuf/timestamp.json", base + "tuf/1.root.json",
+                base + "tuf/snapshot.json", base + "tuf/timestamp.json", base + "tuf/targets/releases.json",
+                base + "tuf/2.targets/releases.json", base + "tuf/1.root.json",
                 base + "tuf/3.targets.json", base + "tuf/2.timestamp.json", base + "tuf/timestamp.key",
                 "/v2/" + GUN + "/deleted/_trust/tuf/root.json")) {
             HttpResponse<String> expected = TestServer.send(client, HttpRequest.newBuilder(URI.create(goUrl + path)));
