@@ -12,8 +12,9 @@ import dev.notary4j.wrapper.trust.TrustService;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -21,6 +22,8 @@ import java.util.function.Function;
 public final class Wrapper implements AutoCloseable {
     /** Trust data updates block on the network; a small pool keeps them off the event loop and bounded. */
     private static final int REFRESH_THREADS = 8;
+    /** Updates waiting for a thread; beyond this a request fails closed at once instead of piling up. */
+    private static final int REFRESH_QUEUE = 1000;
 
     private final ExecutorService refreshPool;
     private final WrapperMetrics metrics;
@@ -33,11 +36,12 @@ public final class Wrapper implements AutoCloseable {
     }
 
     public static Wrapper start(WrapperSettings settings, Clock clock) {
-        ExecutorService pool = Executors.newFixedThreadPool(REFRESH_THREADS, r -> {
-            Thread t = new Thread(r, "trust-refresh");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = new ThreadPoolExecutor(REFRESH_THREADS, REFRESH_THREADS, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(REFRESH_QUEUE), r -> {
+                    Thread t = new Thread(r, "trust-refresh");
+                    t.setDaemon(true);
+                    return t;
+                });
         WrapperMetrics metrics = new WrapperMetrics();
         TrustService trust = new TrustService(settings, clock, pool, metrics::cache);
         LegacyApi legacy = new LegacyApi(trust, settings.failureStatus());

@@ -60,6 +60,7 @@ class FailClosedTest {
         }
         proxy.rewrites.clear();
         proxy.requests.clear();
+        proxy.down = false;
     }
 
     @AfterAll
@@ -133,6 +134,20 @@ class FailClosedTest {
         wrapper(proxied(), clock);
         assertThat(wrapper.post("/list", LIST_V1).statusCode()).isEqualTo(200);
         // notary-server's timestamps last 14 days: past that the cached state is unusable and so is the server's.
+        clock.advance(Duration.ofDays(15));
+        assertDenied(wrapper.post("/list", LIST_V1));
+    }
+
+    @Test
+    void aServerGoingDownIsBridgedByTheVerifiedTimestampUntilItExpires() {
+        MutableClock clock = new MutableClock();
+        wrapper(proxied(), clock);
+        assertThat(wrapper.post("/list", LIST_V1).statusCode()).isEqualTo(200);
+        proxy.down = true;
+        // As notary's client: a network failure falls back to the cached, still valid timestamp.
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(wrapper.post("/list", LIST_V1).statusCode()).isEqualTo(200);
+        assertThat(proxy.count("timestamp")).isEqualTo(2);
         clock.advance(Duration.ofDays(15));
         assertDenied(wrapper.post("/list", LIST_V1));
     }

@@ -147,6 +147,7 @@ class LegacyApiContractTest {
         assertThat(wrapper.post("/list", "{\"GUN\":\"--help\",\"Tag\":\"v1\",\"notaryServer\":\"" + OPA_SERVER + "\"}")
                 .statusCode()).isEqualTo(400);
         assertThat(wrapper.post("/list", "{\"GUN\":\"" + "a".repeat(5000) + "\"}").statusCode()).isEqualTo(413);
+        assertThat(wrapper.postChunked("/list", new byte[64 * 1024]).statusCode()).as("no Content-Length").isEqualTo(413);
     }
 
     @Test

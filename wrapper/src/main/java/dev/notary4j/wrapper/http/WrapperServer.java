@@ -3,6 +3,7 @@ package dev.notary4j.wrapper.http;
 import dev.notary4j.wrapper.config.ListenSettings;
 import dev.notary4j.wrapper.metrics.WrapperMetrics;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
@@ -10,6 +11,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.nio.charset.StandardCharsets;
@@ -161,21 +163,28 @@ public final class WrapperServer implements AutoCloseable {
             });
         }
 
+        /**
+         * Answers 413 without reading the rest. HTTP/1.1 cannot skip the unread body, so that connection is closed
+         * once the answer is sent; an HTTP/2 stream just ends, other streams on the connection carry on.
+         */
         private void tooLarge(HttpServerRequest request, String endpoint, long started) {
-            respond(request, Reply.json(413, "{\"code\":413,\"message\":\"request body larger than " + maxBodyBytes
-                    + " bytes\"}", "too_large"), endpoint, started);
-            request.connection().close();
+            Future<Void> sent = respond(request, Reply.json(413, "{\"code\":413,\"message\":\"request body larger than "
+                    + maxBodyBytes + " bytes\"}", "too_large"), endpoint, started);
+            if (request.version() != HttpVersion.HTTP_2) {
+                sent.onComplete(done -> request.connection().close());
+            }
         }
 
-        private void respond(HttpServerRequest request, Reply reply, String endpoint, long started) {
+        private Future<Void> respond(HttpServerRequest request, Reply reply, String endpoint, long started) {
             if (request.response().ended()) {
-                return;
+                return Future.succeededFuture();
             }
-            request.response().setStatusCode(reply.status()).putHeader("Content-Type", reply.contentType())
-                    .end(Buffer.buffer(reply.body()));
+            Future<Void> sent = request.response().setStatusCode(reply.status())
+                    .putHeader("Content-Type", reply.contentType()).end(Buffer.buffer(reply.body()));
             if (endpoint != null) {
                 metrics.decision(endpoint, reply.outcome(), Duration.ofNanos(System.nanoTime() - started));
             }
+            return sent;
         }
     }
 }

@@ -16,30 +16,36 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Verified repositories in memory, least recently used evicted beyond a size limit. An entry is answered from
+ * Verified repositories (values) in memory, least recently used evicted beyond a size limit. An entry is answered from
  * memory while younger than the TTL and while none of its metadata has expired; otherwise it is refreshed by the
  * client (timestamp first, then only what changed, from the on-disk cache). Concurrent requests for one key share
  * one refresh. A failed refresh drops the entry: nothing unverified or expired is ever served.
  */
-public final class RepositoryCache<K> {
+public final class RepositoryCache<K, V> {
     /** What the cache did for a request, for metrics. */
     public enum Outcome { HIT, MISS, REFRESH, FAILURE }
 
-    private record Entry(TrustedRepository repository, Instant fetchedAt, Instant validUntil) {
+    private record Entry<V>(V value, Instant fetchedAt, Instant validUntil) {
     }
 
-    private final Function<K, TrustedRepository> loader;
+    private final Function<K, V> loader;
+    private final Function<V, Instant> validUntil;
     private final Executor executor;
     private final Clock clock;
     private final Duration ttl;
     private final int maxEntries;
     private final java.util.function.Consumer<Outcome> observer;
-    private final Map<K, Entry> entries;
-    private final ConcurrentHashMap<K, CompletableFuture<TrustedRepository>> inFlight = new ConcurrentHashMap<>();
+    private final Map<K, Entry<V>> entries;
+    private final ConcurrentHashMap<K, CompletableFuture<V>> inFlight = new ConcurrentHashMap<>();
 
-    public RepositoryCache(Function<K, TrustedRepository> loader, Executor executor, Clock clock, Duration ttl,
-            int maxEntries, java.util.function.Consumer<Outcome> observer) {
+    /**
+     * @param loader     the blocking update, run on {@code executor}
+     * @param validUntil when a loaded value stops being usable whatever the TTL (its metadata's earliest expiry)
+     */
+    public RepositoryCache(Function<K, V> loader, Function<V, Instant> validUntil, Executor executor, Clock clock,
+            Duration ttl, int maxEntries, java.util.function.Consumer<Outcome> observer) {
         this.loader = loader;
+        this.validUntil = validUntil;
         this.executor = executor;
         this.clock = clock;
         this.ttl = ttl;
@@ -47,26 +53,26 @@ public final class RepositoryCache<K> {
         this.observer = observer;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
                 return size() > RepositoryCache.this.maxEntries;
             }
         };
     }
 
-    /** The verified repository; completes at once on a hit, else when the shared refresh finishes. */
-    public CompletableFuture<TrustedRepository> get(K key) {
+    /** The value; completes at once on a hit, else when the shared refresh finishes. */
+    public CompletableFuture<V> get(K key) {
         Instant now = clock.instant();
-        Entry entry;
+        Entry<V> entry;
         synchronized (entries) {
             entry = entries.get(key);
         }
         if (entry != null && now.isBefore(entry.fetchedAt().plus(ttl)) && now.isBefore(entry.validUntil())) {
             observer.accept(Outcome.HIT);
-            return CompletableFuture.completedFuture(entry.repository());
+            return CompletableFuture.completedFuture(entry.value());
         }
         observer.accept(entry == null ? Outcome.MISS : Outcome.REFRESH);
-        CompletableFuture<TrustedRepository> created = new CompletableFuture<>();
-        CompletableFuture<TrustedRepository> running = inFlight.putIfAbsent(key, created);
+        CompletableFuture<V> created = new CompletableFuture<>();
+        CompletableFuture<V> running = inFlight.putIfAbsent(key, created);
         if (running != null) {
             return running;
         }
@@ -79,15 +85,15 @@ public final class RepositoryCache<K> {
         return created;
     }
 
-    private void refresh(K key, CompletableFuture<TrustedRepository> result) {
+    private void refresh(K key, CompletableFuture<V> result) {
         try {
             Instant started = clock.instant();
-            TrustedRepository repository = loader.apply(key);
+            V value = loader.apply(key);
             synchronized (entries) {
-                entries.put(key, new Entry(repository, started, validUntil(repository.metadata())));
+                entries.put(key, new Entry<>(value, started, validUntil.apply(value)));
             }
             inFlight.remove(key, result);
-            result.complete(repository);
+            result.complete(value);
         } catch (Throwable e) {
             synchronized (entries) {
                 entries.remove(key);
@@ -104,8 +110,9 @@ public final class RepositoryCache<K> {
         }
     }
 
-    /** The earliest expiry among the metadata the answers rest on. */
-    private static Instant validUntil(TrustedMetadataSet set) {
+    /** The earliest expiry among the metadata a repository's answers rest on. */
+    public static Instant validUntil(TrustedRepository repository) {
+        TrustedMetadataSet set = repository.metadata();
         return Stream.concat(
                         Stream.of(Stream.of((SignedBody) set.root().signed()),
                                 set.timestamp().stream().map(t -> (SignedBody) t.signed()),

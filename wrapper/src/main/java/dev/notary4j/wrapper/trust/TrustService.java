@@ -32,14 +32,14 @@ public final class TrustService {
     private final WrapperSettings settings;
     private final Clock clock;
     private final Map<Key, NotaryClient> clients = new ConcurrentHashMap<>();
-    private final RepositoryCache<Key> cache;
+    private final RepositoryCache<Key, TrustedRepository> cache;
 
     public TrustService(WrapperSettings settings, Clock clock, Executor executor,
             Consumer<RepositoryCache.Outcome> cacheObserver) {
         this.settings = settings;
         this.clock = clock;
-        this.cache = new RepositoryCache<>(this::load, executor, clock, settings.cacheTtl(), settings.maxRepositories(),
-                cacheObserver);
+        this.cache = new RepositoryCache<>(this::load, RepositoryCache::validUntil, executor, clock, settings.cacheTtl(),
+                settings.maxRepositories(), cacheObserver);
     }
 
     /** The repository verified under its policy; fails with a {@link TrustFailure}. */

@@ -27,6 +27,8 @@ public final class TamperingProxy implements AutoCloseable {
     private final String upstreamUrl;
     /** Metadata name (e.g. {@code timestamp}, {@code targets}; consistent names match by prefix) to a rewrite. */
     public final Map<String, UnaryOperator<byte[]>> rewrites = new ConcurrentHashMap<>();
+    /** While set, every request is answered 503, as a notary-server behind a failing load balancer. */
+    public volatile boolean down;
     /** The metadata names requested, in order (e.g. {@code timestamp}, {@code snapshot.<hex>}). */
     public final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -51,6 +53,11 @@ public final class TamperingProxy implements AutoCloseable {
         int tuf = path.indexOf("/_trust/tuf/");
         String name = tuf < 0 ? "" : path.substring(tuf + "/_trust/tuf/".length()).replaceFirst("\\.json$", "");
         requests.add(name);
+        if (down) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
         HttpResponse<byte[]> response;
         try {
             response = upstream.send(HttpRequest.newBuilder(URI.create(upstreamUrl + path)).GET().build(),

@@ -65,6 +65,12 @@ public final class WrapperHarness implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A POST whose body is streamed without a Content-Length (chunked). */
+    public HttpResponse<String> postChunked(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
