@@ -24,6 +24,8 @@ import dev.notary4j.server.conformance.UploadCase.Stored;
 import dev.notary4j.tuf.crypto.Hashes;
 import dev.notary4j.tuf.crypto.TufKey;
 import dev.notary4j.tuf.crypto.TufPrivateKey;
+import dev.notary4j.tuf.json.CanonicalJson;
+import dev.notary4j.tuf.json.GoJson;
 import dev.notary4j.tuf.model.MetadataSigner;
 import dev.notary4j.tuf.model.Signature;
 import java.nio.charset.StandardCharsets;
@@ -279,6 +281,37 @@ final class UploadCatalogue {
                 rejected("T6 targets threshold 2, one key signs twice (counts once)", CLIENT_SNAPSHOT,
                         r -> targetsThresholdTwo(r, MetadataSigner.of(r.keys.targets()), MetadataSigner.of(r.keys.targets())),
                         invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
+                rejected("T6 (SIG) a non-integral number in signed data cannot be canonicalized", CLIENT_SNAPSHOT,
+                        r -> {
+                            ObjectNode targets = r.targets(2);
+                            Signature signature = MetadataSigner.of(r.keys.targets()).sign(r.signedTargets(targets));
+                            ((ObjectNode) targets.at("/targets/v1")).putObject("custom").put("x", 1.5);
+                            return clientUpdate(r, 2, files("targets", envelope(targets.toString(), signature)));
+                        },
+                        invalidUpdate("ErrBadTargets", "json: unsupported value: 1.5")),
+                rejected("T6 (SIG) integer above 2^53 signed exactly, but Go verifies it as a double", CLIENT_SNAPSHOT,
+                        r -> targetsUpdate(r, hugeCustomNumber(r.targets(2))),
+                        invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
+                rejected("T6 (SIG) targets signed as the ID under which root lists its key, not its own", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("root", r.signedRoot(targetsKeyUnderStrangerId(r)),
+                                "targets", sign(r.targets(2), MetadataSigner.of(r.keys.targets(), r.keys.stranger().id())))),
+                        invalidUpdate("ErrBadTargets", "key ID is not valid for key content")),
+                rejected("T6 delegation signed by its old key while the uploaded parent re-keys it", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("targets", r.signedTargets(rekeyedReleases(r)),
+                                RELEASES, r.signedReleases(r.releases(2)))),
+                        invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets/releases")),
+                rejected("T6 (SIG) delegation key listed under another key's ID", CLIENT_SNAPSHOT,
+                        r -> {
+                            String wrongId = r.keys.stranger().id();
+                            ObjectNode targets = edit(r.targets(2), t -> {
+                                ObjectNode keysTree = (ObjectNode) t.at("/delegations/keys");
+                                keysTree.set(wrongId, keysTree.remove(r.keys.releases().id()));
+                                ((ArrayNode) t.at("/delegations/roles/0/keyids")).removeAll().add(wrongId);
+                            });
+                            return clientUpdate(r, 2, files("targets", r.signedTargets(targets),
+                                    RELEASES, sign(r.releases(2), MetadataSigner.of(r.keys.releases(), wrongId))));
+                        },
+                        invalidUpdate("ErrBadTargets", "key ID is not valid for key content")),
                 rejected("T6 (SIG) targets without signatures", CLIENT_SNAPSHOT,
                         r -> clientUpdate(r, 2, files("targets", sign(r.targets(2)))),
                         invalidUpdate("ErrBadTargets", "tuf: data has no signatures")),
@@ -469,6 +502,33 @@ final class UploadCatalogue {
                             ((ObjectNode) t.get("targets")).set("caf\u00e9 <&>", t.get("targets").get("v1"));
                         })),
                         ACCEPTED),
+                rejected("valid: integers above 2^53 are verified as Go's doubles", CLIENT_SNAPSHOT,
+                        r -> {
+                            ObjectNode targets = hugeCustomNumber(r.targets(2));
+                            Signature signature = MetadataSigner.of(r.keys.targets()).sign(CanonicalJson.verifierBytes(targets));
+                            return clientUpdate(r, 2, files("targets", GoJson.envelope(
+                                    CanonicalJson.encode(targets, CanonicalJson.NumberMode.EXACT_INTEGERS), List.of(signature))));
+                        },
+                        ACCEPTED),
+                rejected("valid: duplicate keys in signed data, the last one wins", CLIENT_SNAPSHOT,
+                        r -> {
+                            String file = new String(r.signedTargets(r.targets(2)), StandardCharsets.UTF_8);
+                            return clientUpdate(r, 2, files("targets", file.replace("{\"signed\":{\"_type\":\"Targets\"",
+                                    "{\"signed\":{\"_type\":\"Bogus\",\"version\":99,\"_type\":\"Targets\"")
+                                    .getBytes(StandardCharsets.UTF_8)));
+                        },
+                        ACCEPTED),
+                rejected("valid: signature method in upper case", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("targets", new String(r.signedTargets(r.targets(2)), StandardCharsets.UTF_8)
+                                .replace("\"method\":\"ecdsa\"", "\"method\":\"ECDSA\"").getBytes(StandardCharsets.UTF_8))),
+                        ACCEPTED),
+                rejected("valid: delegation re-keyed in the same upload as its parent", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("targets", r.signedTargets(rekeyedReleases(r)),
+                                RELEASES, sign(r.releases(2), MetadataSigner.of(r.keys.stranger())))),
+                        ACCEPTED),
+                // Loading root.json does not check its keys against their IDs; verifying a signature does (T6).
+                rejected("valid: root lists the targets key under another key's ID", CLIENT_SNAPSHOT,
+                        r -> rootUpdate(r, r.signedRoot(targetsKeyUnderStrangerId(r))), ACCEPTED),
                 rejected("valid: root rotation v2 signed by old and new root keys", CLIENT_SNAPSHOT,
                         r -> {
                             TufKey newCert = certificate(r.keys.newRoot(), r.gun);
@@ -551,6 +611,38 @@ final class UploadCatalogue {
         ((ObjectNode) root.at("/roles/targets")).put("threshold", 2);
         ((ArrayNode) root.at("/roles/targets/keyids")).add(r.keys.stranger().id());
         return clientUpdate(r, 2, files("root", r.signedRoot(root), "targets", sign(r.targets(2), signers)));
+    }
+
+    /** Root v2 listing the targets key under the stranger key's ID. */
+    private static ObjectNode targetsKeyUnderStrangerId(GunRepository r) {
+        String wrongId = r.keys.stranger().id();
+        return edit(r.root(2), root -> {
+            ObjectNode keysTree = (ObjectNode) root.get("keys");
+            keysTree.set(wrongId, keysTree.remove(r.keys.targets().id()));
+            ((ArrayNode) root.at("/roles/targets/keyids")).removeAll().add(wrongId);
+        });
+    }
+
+    /** Targets v2 whose {@code targets/releases} delegation is signed for by the stranger key instead. */
+    private static ObjectNode rekeyedReleases(GunRepository r) {
+        return edit(r.targets(2), t -> {
+            ((ObjectNode) t.at("/delegations/keys")).removeAll().set(r.keys.stranger().id(),
+                    GunRepository.keyTree(r.keys.stranger().publicKey()));
+            ((ArrayNode) t.at("/delegations/roles/0/keyids")).removeAll().add(r.keys.stranger().id());
+        });
+    }
+
+    /** {@code targets} with 2^53 + 1 in a target's custom data: a double cannot hold it. */
+    private static ObjectNode hugeCustomNumber(ObjectNode targets) {
+        ((ObjectNode) targets.at("/targets/v1")).putObject("custom").put("n", 9_007_199_254_740_993L);
+        return targets;
+    }
+
+    /** A metadata file written as is: {@code signed} JSON text and one signature. */
+    private static byte[] envelope(String signedJson, Signature signature) {
+        return ("{\"signed\":" + signedJson + ",\"signatures\":[{\"keyid\":\"" + signature.keyId() + "\",\"method\":\""
+                + signature.method() + "\",\"sig\":\"" + Base64.getEncoder().encodeToString(signature.sig()) + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A first publication of a new GUN with this root and the seeded targets, delegation and a fitting snapshot. */
