@@ -62,7 +62,7 @@ final class UploadCatalogue {
 
     static Stream<UploadCase> all() {
         // B1 last: its GUN is seeded when the class starts and its case waits for the root certificate to expire.
-        return Stream.of(phaseA(), roots(), targets(), snapshots(), generationAndStorage(), accepted(),
+        return Stream.of(phaseA(), roots(), targets(), snapshots(), generationAndStorage(), accepted(), afterUpdates(),
                 Stream.of(storedRootExpired())).flatMap(s -> s);
     }
 
@@ -574,10 +574,66 @@ final class UploadCatalogue {
                         ACCEPTED));
     }
 
+    // ---- rules that need more history than the seed: valid updates first ----
+
+    private static Stream<UploadCase> afterUpdates() {
+        return Stream.of(
+                afterSteps("R5 previous root needs 2 of its certificates, new root signed by 1", CLIENT_SNAPSHOT,
+                        r -> twoCertificateRoot(r, false),
+                        invalidUpdate("ErrBadRoot", "could not rotate trust to a new trusted root: failed to validate "
+                                + "data with current trusted certificates")),
+                afterSteps("valid: previous root needs 2 of its certificates, new root signed by both", CLIENT_SNAPSHOT,
+                        r -> twoCertificateRoot(r, true), ACCEPTED),
+                afterSteps("B2.1 stored root v2, uploaded v4", CLIENT_SNAPSHOT,
+                        r -> List.of(rootUpdate(r, r.signedRoot(r.root(2))),
+                                clientUpdate(r, 3, files("root", r.signedRoot(r.root(4))))),
+                        invalidUpdate("ErrBadRoot", "Root modifications must increment the version. Current 2, new 4")),
+                afterSteps("B2.1 stored root v2, the replaced v1 uploaded again", CLIENT_SNAPSHOT,
+                        r -> List.of(rootUpdate(r, r.signedRoot(r.root(2))),
+                                clientUpdate(r, 3, files("root", r.seeded("root")))),
+                        invalidUpdate("ErrBadRoot", "Root modifications must increment the version. Current 2, new 1")),
+                afterSteps("B8 targets version lower than stored (3 stored, 2 uploaded) -> VERSION", CLIENT_SNAPSHOT,
+                        r -> List.of(clientUpdate(r, 2, files("targets", r.signedTargets(r.targets(3)))),
+                                clientUpdate(r, 3, files("targets", r.signedTargets(r.targets(2))))),
+                        VERSION),
+                afterSteps("S7 snapshot still lists the root replaced by a rotation", CLIENT_SNAPSHOT,
+                        r -> {
+                            byte[] root2 = r.signedRoot(r.root(2));
+                            byte[] targets2 = r.signedTargets(r.targets(2));
+                            ObjectNode snapshot = r.snapshot(3, Map.of("targets", targets2));
+                            ((ObjectNode) snapshot.at("/meta/root/hashes")).remove("sha512");
+                            return List.of(rootUpdate(r, root2), Upload.multipart().file("targets", targets2)
+                                    .file("snapshot", r.signedSnapshot(snapshot)).build());
+                        },
+                        invalidUpdate("ErrBadSnapshot",
+                                r -> "sha256 checksum for root did not match: expected " + sha256Hex(r.seeded("root")))));
+    }
+
+    /**
+     * Root v2 whose root role needs both the GUN's certificate and a new one (signed by both), then root v3 with the
+     * same certificates and threshold 1, signed by the new root's own rule but by {@code both} or only the first.
+     */
+    private static List<Upload> twoCertificateRoot(GunRepository r, boolean both) {
+        TufKey newCert = certificate(r.keys.newRoot(), r.gun);
+        MetadataSigner newSigner = MetadataSigner.of(r.keys.newRoot(), newCert.id());
+        ObjectNode root2 = withRootKeys(r.root(2), r.rootCert, newCert);
+        ((ObjectNode) root2.at("/roles/root")).put("threshold", 2);
+        ObjectNode root3 = withRootKeys(r.root(3), r.rootCert, newCert);
+        byte[] signed3 = both ? sign(root3, r.rootSigner(), newSigner) : sign(root3, r.rootSigner());
+        return List.of(rootUpdate(r, sign(root2, r.rootSigner(), newSigner)),
+                clientUpdate(r, 3, files("root", signed3)));
+    }
+
     // ---- building blocks ----
 
     private static UploadCase rejected(String name, Stored stored, Function<GunRepository, Upload> upload, Expected go) {
-        return new UploadCase(name, stored, upload, go, null);
+        return new UploadCase(name, stored, r -> List.of(upload.apply(r)), go, null);
+    }
+
+    /** A case whose upload under test follows valid uploads (all but the last step), which both must accept. */
+    private static UploadCase afterSteps(String name, Stored stored, Function<GunRepository, List<Upload>> steps,
+                                         Expected go) {
+        return new UploadCase(name, stored, steps, go, null);
     }
 
     /** A valid targets v2 + snapshot v2 update, open for one more (broken) part. */
