@@ -49,7 +49,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * One GUN's repository, made and signed with tuf-model: root (an x509 root certificate with CN = GUN), targets
  * delegating to {@code targets/releases}, that delegation, and a client-signed snapshot unless the server holds the
  * snapshot key. Files are built as {@code signed} trees so that a case can break exactly one thing and still sign
- * the result. {@link #seed()} is the valid version-1 state every "stored" case starts from.
+ * the result. {@link #seedUpload()} is the valid version-1 state every "stored" case starts from.
  */
 final class GunRepository {
 
@@ -75,7 +75,6 @@ final class GunRepository {
     final TufKey rootCert;
     final TufKey timestampKey;
     final TufKey snapshotKey;
-    final boolean serverHoldsSnapshotKey;
     private final Map<String, byte[]> seeded = new LinkedHashMap<>();
 
     /**
@@ -92,12 +91,11 @@ final class GunRepository {
         this.keys = keys;
         this.rootCert = rootCert;
         this.timestampKey = timestampKey;
-        this.serverHoldsSnapshotKey = serverSnapshotKey != null;
-        this.snapshotKey = serverHoldsSnapshotKey ? serverSnapshotKey : keys.snapshot().publicKey();
+        this.snapshotKey = serverSnapshotKey != null ? serverSnapshotKey : keys.snapshot().publicKey();
         seeded.put("root", signedRoot(root(1)));
         seeded.put("targets", signedTargets(targets(1)));
         seeded.put(RELEASES, signedReleases(releases(1)));
-        if (!serverHoldsSnapshotKey) {
+        if (serverSnapshotKey == null) {
             seeded.put("snapshot", signedSnapshot(snapshot(1, Map.of())));
         }
     }
@@ -143,10 +141,6 @@ final class GunRepository {
     }
 
     /** The valid first publication: root, targets, the delegation, and the client's snapshot if it signs one. */
-    Map<String, byte[]> seed() {
-        return Map.copyOf(seeded);
-    }
-
     Upload seedUpload() {
         Upload.Builder upload = Upload.multipart();
         seeded.forEach(upload::file);

@@ -3,14 +3,16 @@ package dev.notary4j.server.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * One upload of the catalogue: what the GUN holds before, the upload, what the Go notary-server answers (pinned, so
+ * One upload of the catalogue: what the GUN holds before, the steps (valid uploads both servers must accept, then
+ * the upload under test), what the Go notary-server answers to the last one (pinned, so
  * that a case named after a rule really trips that rule) and, only where the spec tells us to differ from a Go
  * quirk, what ours must answer instead (null: exactly Go's answer).
  */
-record UploadCase(String name, Stored stored, Function<GunRepository, Upload> upload, Expected go, Expected ours) {
+record UploadCase(String name, Stored stored, Function<GunRepository, List<Upload>> steps, Expected go, Expected ours) {
 
     /** What the GUN holds before the upload. */
     enum Stored {
@@ -48,7 +50,7 @@ record UploadCase(String name, Stored stored, Function<GunRepository, Upload> up
     }
 
     UploadCase differingFromGo(Expected specAnswer) {
-        return new UploadCase(name, stored, upload, go, specAnswer);
+        return new UploadCase(name, stored, steps, go, specAnswer);
     }
 
     @Override

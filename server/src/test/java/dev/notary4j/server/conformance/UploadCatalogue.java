@@ -24,6 +24,8 @@ import dev.notary4j.server.conformance.UploadCase.Stored;
 import dev.notary4j.tuf.crypto.Hashes;
 import dev.notary4j.tuf.crypto.TufKey;
 import dev.notary4j.tuf.crypto.TufPrivateKey;
+import dev.notary4j.tuf.json.CanonicalJson;
+import dev.notary4j.tuf.json.GoJson;
 import dev.notary4j.tuf.model.MetadataSigner;
 import dev.notary4j.tuf.model.Signature;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +62,7 @@ final class UploadCatalogue {
 
     static Stream<UploadCase> all() {
         // B1 last: its GUN is seeded when the class starts and its case waits for the root certificate to expire.
-        return Stream.of(phaseA(), roots(), targets(), snapshots(), generationAndStorage(), accepted(),
+        return Stream.of(phaseA(), roots(), targets(), snapshots(), generationAndStorage(), accepted(), afterUpdates(),
                 Stream.of(storedRootExpired())).flatMap(s -> s);
     }
 
@@ -279,6 +281,37 @@ final class UploadCatalogue {
                 rejected("T6 targets threshold 2, one key signs twice (counts once)", CLIENT_SNAPSHOT,
                         r -> targetsThresholdTwo(r, MetadataSigner.of(r.keys.targets()), MetadataSigner.of(r.keys.targets())),
                         invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
+                rejected("T6 (SIG) a non-integral number in signed data cannot be canonicalized", CLIENT_SNAPSHOT,
+                        r -> {
+                            ObjectNode targets = r.targets(2);
+                            Signature signature = MetadataSigner.of(r.keys.targets()).sign(r.signedTargets(targets));
+                            ((ObjectNode) targets.at("/targets/v1")).putObject("custom").put("x", 1.5);
+                            return clientUpdate(r, 2, files("targets", envelope(targets.toString(), signature)));
+                        },
+                        invalidUpdate("ErrBadTargets", "json: unsupported value: 1.5")),
+                rejected("T6 (SIG) integer above 2^53 signed exactly, but Go verifies it as a double", CLIENT_SNAPSHOT,
+                        r -> targetsUpdate(r, hugeCustomNumber(r.targets(2))),
+                        invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets")),
+                rejected("T6 (SIG) targets signed as the ID under which root lists its key, not its own", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("root", r.signedRoot(targetsKeyUnderStrangerId(r)),
+                                "targets", sign(r.targets(2), MetadataSigner.of(r.keys.targets(), r.keys.stranger().id())))),
+                        invalidUpdate("ErrBadTargets", "key ID is not valid for key content")),
+                rejected("T6 delegation signed by its old key while the uploaded parent re-keys it", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("targets", r.signedTargets(rekeyedReleases(r)),
+                                RELEASES, r.signedReleases(r.releases(2)))),
+                        invalidUpdate("ErrBadTargets", "valid signatures did not meet threshold for targets/releases")),
+                rejected("T6 (SIG) delegation key listed under another key's ID", CLIENT_SNAPSHOT,
+                        r -> {
+                            String wrongId = r.keys.stranger().id();
+                            ObjectNode targets = edit(r.targets(2), t -> {
+                                ObjectNode keysTree = (ObjectNode) t.at("/delegations/keys");
+                                keysTree.set(wrongId, keysTree.remove(r.keys.releases().id()));
+                                ((ArrayNode) t.at("/delegations/roles/0/keyids")).removeAll().add(wrongId);
+                            });
+                            return clientUpdate(r, 2, files("targets", r.signedTargets(targets),
+                                    RELEASES, sign(r.releases(2), MetadataSigner.of(r.keys.releases(), wrongId))));
+                        },
+                        invalidUpdate("ErrBadTargets", "key ID is not valid for key content")),
                 rejected("T6 (SIG) targets without signatures", CLIENT_SNAPSHOT,
                         r -> clientUpdate(r, 2, files("targets", sign(r.targets(2)))),
                         invalidUpdate("ErrBadTargets", "tuf: data has no signatures")),
@@ -469,6 +502,33 @@ final class UploadCatalogue {
                             ((ObjectNode) t.get("targets")).set("caf\u00e9 <&>", t.get("targets").get("v1"));
                         })),
                         ACCEPTED),
+                rejected("valid: integers above 2^53 are verified as Go's doubles", CLIENT_SNAPSHOT,
+                        r -> {
+                            ObjectNode targets = hugeCustomNumber(r.targets(2));
+                            Signature signature = MetadataSigner.of(r.keys.targets()).sign(CanonicalJson.verifierBytes(targets));
+                            return clientUpdate(r, 2, files("targets", GoJson.envelope(
+                                    CanonicalJson.encode(targets, CanonicalJson.NumberMode.EXACT_INTEGERS), List.of(signature))));
+                        },
+                        ACCEPTED),
+                rejected("valid: duplicate keys in signed data, the last one wins", CLIENT_SNAPSHOT,
+                        r -> {
+                            String file = new String(r.signedTargets(r.targets(2)), StandardCharsets.UTF_8);
+                            return clientUpdate(r, 2, files("targets", file.replace("{\"signed\":{\"_type\":\"Targets\"",
+                                    "{\"signed\":{\"_type\":\"Bogus\",\"version\":99,\"_type\":\"Targets\"")
+                                    .getBytes(StandardCharsets.UTF_8)));
+                        },
+                        ACCEPTED),
+                rejected("valid: signature method in upper case", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("targets", new String(r.signedTargets(r.targets(2)), StandardCharsets.UTF_8)
+                                .replace("\"method\":\"ecdsa\"", "\"method\":\"ECDSA\"").getBytes(StandardCharsets.UTF_8))),
+                        ACCEPTED),
+                rejected("valid: delegation re-keyed in the same upload as its parent", CLIENT_SNAPSHOT,
+                        r -> clientUpdate(r, 2, files("targets", r.signedTargets(rekeyedReleases(r)),
+                                RELEASES, sign(r.releases(2), MetadataSigner.of(r.keys.stranger())))),
+                        ACCEPTED),
+                // Loading root.json does not check its keys against their IDs; verifying a signature does (T6).
+                rejected("valid: root lists the targets key under another key's ID", CLIENT_SNAPSHOT,
+                        r -> rootUpdate(r, r.signedRoot(targetsKeyUnderStrangerId(r))), ACCEPTED),
                 rejected("valid: root rotation v2 signed by old and new root keys", CLIENT_SNAPSHOT,
                         r -> {
                             TufKey newCert = certificate(r.keys.newRoot(), r.gun);
@@ -514,10 +574,66 @@ final class UploadCatalogue {
                         ACCEPTED));
     }
 
+    // ---- rules that need more history than the seed: valid updates first ----
+
+    private static Stream<UploadCase> afterUpdates() {
+        return Stream.of(
+                afterSteps("R5 previous root needs 2 of its certificates, new root signed by 1", CLIENT_SNAPSHOT,
+                        r -> twoCertificateRoot(r, false),
+                        invalidUpdate("ErrBadRoot", "could not rotate trust to a new trusted root: failed to validate "
+                                + "data with current trusted certificates")),
+                afterSteps("valid: previous root needs 2 of its certificates, new root signed by both", CLIENT_SNAPSHOT,
+                        r -> twoCertificateRoot(r, true), ACCEPTED),
+                afterSteps("B2.1 stored root v2, uploaded v4", CLIENT_SNAPSHOT,
+                        r -> List.of(rootUpdate(r, r.signedRoot(r.root(2))),
+                                clientUpdate(r, 3, files("root", r.signedRoot(r.root(4))))),
+                        invalidUpdate("ErrBadRoot", "Root modifications must increment the version. Current 2, new 4")),
+                afterSteps("B2.1 stored root v2, the replaced v1 uploaded again", CLIENT_SNAPSHOT,
+                        r -> List.of(rootUpdate(r, r.signedRoot(r.root(2))),
+                                clientUpdate(r, 3, files("root", r.seeded("root")))),
+                        invalidUpdate("ErrBadRoot", "Root modifications must increment the version. Current 2, new 1")),
+                afterSteps("B8 targets version lower than stored (3 stored, 2 uploaded) -> VERSION", CLIENT_SNAPSHOT,
+                        r -> List.of(clientUpdate(r, 2, files("targets", r.signedTargets(r.targets(3)))),
+                                clientUpdate(r, 3, files("targets", r.signedTargets(r.targets(2))))),
+                        VERSION),
+                afterSteps("S7 snapshot still lists the root replaced by a rotation", CLIENT_SNAPSHOT,
+                        r -> {
+                            byte[] root2 = r.signedRoot(r.root(2));
+                            byte[] targets2 = r.signedTargets(r.targets(2));
+                            ObjectNode snapshot = r.snapshot(3, Map.of("targets", targets2));
+                            ((ObjectNode) snapshot.at("/meta/root/hashes")).remove("sha512");
+                            return List.of(rootUpdate(r, root2), Upload.multipart().file("targets", targets2)
+                                    .file("snapshot", r.signedSnapshot(snapshot)).build());
+                        },
+                        invalidUpdate("ErrBadSnapshot",
+                                r -> "sha256 checksum for root did not match: expected " + sha256Hex(r.seeded("root")))));
+    }
+
+    /**
+     * Root v2 whose root role needs both the GUN's certificate and a new one (signed by both), then root v3 with the
+     * same certificates and threshold 1, signed by the new root's own rule but by {@code both} or only the first.
+     */
+    private static List<Upload> twoCertificateRoot(GunRepository r, boolean both) {
+        TufKey newCert = certificate(r.keys.newRoot(), r.gun);
+        MetadataSigner newSigner = MetadataSigner.of(r.keys.newRoot(), newCert.id());
+        ObjectNode root2 = withRootKeys(r.root(2), r.rootCert, newCert);
+        ((ObjectNode) root2.at("/roles/root")).put("threshold", 2);
+        ObjectNode root3 = withRootKeys(r.root(3), r.rootCert, newCert);
+        byte[] signed3 = both ? sign(root3, r.rootSigner(), newSigner) : sign(root3, r.rootSigner());
+        return List.of(rootUpdate(r, sign(root2, r.rootSigner(), newSigner)),
+                clientUpdate(r, 3, files("root", signed3)));
+    }
+
     // ---- building blocks ----
 
     private static UploadCase rejected(String name, Stored stored, Function<GunRepository, Upload> upload, Expected go) {
-        return new UploadCase(name, stored, upload, go, null);
+        return new UploadCase(name, stored, r -> List.of(upload.apply(r)), go, null);
+    }
+
+    /** A case whose upload under test follows valid uploads (all but the last step), which both must accept. */
+    private static UploadCase afterSteps(String name, Stored stored, Function<GunRepository, List<Upload>> steps,
+                                         Expected go) {
+        return new UploadCase(name, stored, steps, go, null);
     }
 
     /** A valid targets v2 + snapshot v2 update, open for one more (broken) part. */
@@ -551,6 +667,38 @@ final class UploadCatalogue {
         ((ObjectNode) root.at("/roles/targets")).put("threshold", 2);
         ((ArrayNode) root.at("/roles/targets/keyids")).add(r.keys.stranger().id());
         return clientUpdate(r, 2, files("root", r.signedRoot(root), "targets", sign(r.targets(2), signers)));
+    }
+
+    /** Root v2 listing the targets key under the stranger key's ID. */
+    private static ObjectNode targetsKeyUnderStrangerId(GunRepository r) {
+        String wrongId = r.keys.stranger().id();
+        return edit(r.root(2), root -> {
+            ObjectNode keysTree = (ObjectNode) root.get("keys");
+            keysTree.set(wrongId, keysTree.remove(r.keys.targets().id()));
+            ((ArrayNode) root.at("/roles/targets/keyids")).removeAll().add(wrongId);
+        });
+    }
+
+    /** Targets v2 whose {@code targets/releases} delegation is signed for by the stranger key instead. */
+    private static ObjectNode rekeyedReleases(GunRepository r) {
+        return edit(r.targets(2), t -> {
+            ((ObjectNode) t.at("/delegations/keys")).removeAll().set(r.keys.stranger().id(),
+                    GunRepository.keyTree(r.keys.stranger().publicKey()));
+            ((ArrayNode) t.at("/delegations/roles/0/keyids")).removeAll().add(r.keys.stranger().id());
+        });
+    }
+
+    /** {@code targets} with 2^53 + 1 in a target's custom data: a double cannot hold it. */
+    private static ObjectNode hugeCustomNumber(ObjectNode targets) {
+        ((ObjectNode) targets.at("/targets/v1")).putObject("custom").put("n", 9_007_199_254_740_993L);
+        return targets;
+    }
+
+    /** A metadata file written as is: {@code signed} JSON text and one signature. */
+    private static byte[] envelope(String signedJson, Signature signature) {
+        return ("{\"signed\":" + signedJson + ",\"signatures\":[{\"keyid\":\"" + signature.keyId() + "\",\"method\":\""
+                + signature.method() + "\",\"sig\":\"" + Base64.getEncoder().encodeToString(signature.sig()) + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** A first publication of a new GUN with this root and the seeded targets, delegation and a fitting snapshot. */
