@@ -98,7 +98,7 @@ public final class ServerManagedMetadata {
                     Digests.sha256Hex(newTimestamp.data()), now));
         } catch (OldVersionException e) {
             return Optional.empty();
-        } catch (MissingServerKeyException | GenerationException | MetadataException e) {
+        } catch (MissingServerKeyException | GenerationException | SignerUnavailableException | MetadataException e) {
             throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "cannot regenerate metadata of " + gun + ": " + e.getMessage());
         }
     }

@@ -115,8 +115,10 @@ public final class RemoteTrustService implements TrustService {
 
     private static TrustServiceException failure(StatusRuntimeException e) {
         // Go's wording of a gRPC failure; clients see it in ErrValidation messages.
-        return new TrustServiceException("rpc error: code = " + goCodeName(e.getStatus().getCode()) + " desc = "
-                + e.getStatus().getDescription(), e);
+        Status.Code code = e.getStatus().getCode();
+        String message = "rpc error: code = " + goCodeName(code) + " desc = " + e.getStatus().getDescription();
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                ? new TrustServiceUnavailableException(message, e) : new TrustServiceException(message, e);
     }
 
     /** grpc-go spells codes in CamelCase (NotFound, DeadlineExceeded). */
