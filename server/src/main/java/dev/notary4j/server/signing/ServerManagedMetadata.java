@@ -102,7 +102,8 @@ public final class ServerManagedMetadata {
                     Digests.sha256Hex(newTimestamp.data()), now));
         } catch (OldVersionException e) {
             return Optional.empty();
-        } catch (MissingServerKeyException | GenerationException | MetadataException | RuleViolation e) {
+        } catch (MissingServerKeyException | GenerationException | SignerUnavailableException | MetadataException
+                 | RuleViolation e) {
             throw NotaryException.withEmptyDetail(ErrorCode.UNKNOWN, "cannot regenerate metadata of " + gun + ": " + e.getMessage());
         }
     }

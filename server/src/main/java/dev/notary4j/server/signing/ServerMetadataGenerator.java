@@ -2,6 +2,7 @@ package dev.notary4j.server.signing;
 
 import dev.notary4j.server.trust.TrustService;
 import dev.notary4j.server.trust.TrustServiceException;
+import dev.notary4j.server.trust.TrustServiceUnavailableException;
 import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.MetadataCodec;
 import dev.notary4j.tuf.model.MetadataException;
@@ -43,7 +44,7 @@ public final class ServerMetadataGenerator {
      * in {@code roleFiles} (root, targets and delegations loaded by the request); other entries are kept.
      */
     public GeneratedFile snapshot(byte[] root, Optional<byte[]> base, Map<String, byte[]> roleFiles, Instant now)
-            throws MissingServerKeyException, GenerationException {
+            throws MissingServerKeyException, GenerationException, SignerUnavailableException {
         Snapshot snapshot;
         if (base.isPresent()) {
             Snapshot previous = parse(() -> SignedMetadata.parseSnapshot(base.get()).signed(), "stored snapshot", false);
@@ -63,7 +64,7 @@ public final class ServerMetadataGenerator {
 
     /** A new timestamp over {@code snapshot}: {@code base} (the latest stored timestamp) + 1, or version 1. */
     public GeneratedFile timestamp(byte[] root, Optional<byte[]> base, byte[] snapshot, Instant now)
-            throws MissingServerKeyException, GenerationException {
+            throws MissingServerKeyException, GenerationException, SignerUnavailableException {
         Timestamp timestamp;
         if (base.isPresent()) {
             Timestamp previous = parse(() -> SignedMetadata.parseTimestamp(base.get()).signed(), "stored timestamp", true);
@@ -100,7 +101,7 @@ public final class ServerMetadataGenerator {
     }
 
     /** Signs with every key of {@code role} in {@code root} that the trust service holds; the threshold must be met. */
-    private byte[] sign(byte[] root, String role, SignedBody body) throws MissingServerKeyException, GenerationException {
+    private byte[] sign(byte[] root, String role, SignedBody body) throws MissingServerKeyException, GenerationException, SignerUnavailableException {
         Root governing = parse(() -> SignedMetadata.parseRoot(root).signed(), "root", false);
         Role keys = governing.roles().get(role);
         if (keys == null) {
@@ -114,6 +115,8 @@ public final class ServerMetadataGenerator {
                     signatures.add(trust.sign(keyId, canonical));
                 }
             }
+        } catch (TrustServiceUnavailableException e) {
+            throw new SignerUnavailableException("cannot sign " + role + ": " + e.getMessage(), e);
         } catch (TrustServiceException e) {
             throw new GenerationException(e.getMessage());
         }

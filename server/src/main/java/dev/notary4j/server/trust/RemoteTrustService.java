@@ -10,6 +10,8 @@ import dev.notary4j.signer.proto.KeyID;
 import dev.notary4j.signer.proto.KeyManagementGrpc;
 import dev.notary4j.signer.proto.SignatureRequest;
 import dev.notary4j.signer.proto.SignerGrpc;
+import io.grpc.Channel;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -31,6 +33,7 @@ public final class RemoteTrustService implements TrustService {
 
     private static final long CALL_TIMEOUT_SECONDS = 30;
     private static final long HEALTH_TIMEOUT_SECONDS = 10;
+    private static final long RECONNECT_WAIT_MILLIS = 2000;
     private static final String[] HEALTH_SERVICES = {
         "grpc.health.v1.Health.KeyManagement", "grpc.health.v1.Health.Signer"};
 
@@ -84,7 +87,7 @@ public final class RemoteTrustService implements TrustService {
     @Override
     public Signature sign(String keyId, byte[] data) throws TrustServiceException {
         try {
-            var signature = SignerGrpc.newBlockingStub(channel).withDeadlineAfter(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            var signature = SignerGrpc.newBlockingStub(channel()).withDeadlineAfter(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .sign(SignatureRequest.newBuilder().setKeyID(KeyID.newBuilder().setID(keyId))
                             .setContent(ByteString.copyFrom(data)).build());
             return new Signature(keyId, signature.getAlgorithm().getAlgorithm(), signature.getContent().toByteArray());
@@ -97,7 +100,7 @@ public final class RemoteTrustService implements TrustService {
     public void checkHealth() throws TrustServiceException {
         for (String service : HEALTH_SERVICES) {
             try {
-                HealthCheckResponse response = HealthGrpc.newBlockingStub(channel)
+                HealthCheckResponse response = HealthGrpc.newBlockingStub(channel())
                         .withDeadlineAfter(HEALTH_TIMEOUT_SECONDS, TimeUnit.SECONDS)
                         .check(HealthCheckRequest.newBuilder().setService(service).build());
                 if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
@@ -110,13 +113,34 @@ public final class RemoteTrustService implements TrustService {
     }
 
     private KeyManagementGrpc.KeyManagementBlockingStub keyManagement() {
-        return KeyManagementGrpc.newBlockingStub(channel).withDeadlineAfter(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return KeyManagementGrpc.newBlockingStub(channel()).withDeadlineAfter(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The channel, reconnected at once if the last connection attempt failed: gRPC otherwise waits out its
+     * exponential backoff (up to two minutes) and fails every call meanwhile, long after the signer is back. While
+     * it reconnects the channel still fails calls fast, so wait (briefly) for the new connection with one probe.
+     */
+    private Channel channel() {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
+            try {
+                HealthGrpc.newBlockingStub(channel).withWaitForReady()
+                        .withDeadlineAfter(RECONNECT_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                        .check(HealthCheckRequest.newBuilder().setService(HEALTH_SERVICES[1]).build());
+            } catch (StatusRuntimeException stillDown) {
+                // the call that follows fails with the channel's own status
+            }
+        }
+        return channel;
     }
 
     private static TrustServiceException failure(StatusRuntimeException e) {
         // Go's wording of a gRPC failure; clients see it in ErrValidation messages.
-        return new TrustServiceException("rpc error: code = " + goCodeName(e.getStatus().getCode()) + " desc = "
-                + e.getStatus().getDescription(), e);
+        Status.Code code = e.getStatus().getCode();
+        String message = "rpc error: code = " + goCodeName(code) + " desc = " + e.getStatus().getDescription();
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED
+                ? new TrustServiceUnavailableException(message, e) : new TrustServiceException(message, e);
     }
 
     /** grpc-go spells codes in CamelCase (NotFound, DeadlineExceeded). */

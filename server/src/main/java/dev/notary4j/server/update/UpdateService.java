@@ -6,6 +6,7 @@ import dev.notary4j.server.signing.GeneratedFile;
 import dev.notary4j.server.signing.GenerationException;
 import dev.notary4j.server.signing.MissingServerKeyException;
 import dev.notary4j.server.signing.ServerMetadataGenerator;
+import dev.notary4j.server.signing.SignerUnavailableException;
 import dev.notary4j.server.storage.CorruptMetadataException;
 import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.MetaStore;
@@ -13,6 +14,7 @@ import dev.notary4j.server.storage.MetaUpdate;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StorageException;
 import dev.notary4j.server.storage.StoredFile;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.notary4j.tuf.model.RoleName;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,6 +65,10 @@ public final class UpdateService {
             throw NotaryException.withEmptyDetail(ErrorCode.VERSION, e.getMessage());
         } catch (StorageException e) {
             throw new NotaryException(ErrorCode.UPDATING, null, e.getMessage());
+        } catch (SignerUnavailableException e) {
+            // Go answers 400 ErrValidation here; a signer outage is the server's failure, so 500 (clients retry).
+            throw new NotaryException(ErrorCode.UPDATING, TextNode.valueOf("the signing service is unavailable"),
+                    e.getMessage());
         }
     }
 
@@ -96,7 +102,7 @@ public final class UpdateService {
     }
 
     private RoleFile generatedSnapshot(StoredContext stored, AcceptedUpdate accepted, Instant now)
-            throws ValidationFailure {
+            throws ValidationFailure, SignerUnavailableException {
         try {
             GeneratedFile snapshot = generator.snapshot(accepted.signingRoot(),
                     stored.snapshot().map(StoredFile::data), accepted.snapshotEntries(), now);
@@ -109,7 +115,7 @@ public final class UpdateService {
     }
 
     private GeneratedFile generatedTimestamp(StoredContext stored, AcceptedUpdate accepted, byte[] snapshot,
-                                             Instant now) throws ValidationFailure {
+                                             Instant now) throws ValidationFailure, SignerUnavailableException {
         try {
             return generator.timestamp(accepted.signingRoot(), stored.timestamp().map(StoredFile::data), snapshot, now);
         } catch (MissingServerKeyException e) {

@@ -3,8 +3,13 @@ package dev.notary4j.server.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+
+import dev.notary4j.server.config.TrustServiceSettings;
 import dev.notary4j.server.trust.LocalTrustService;
 import dev.notary4j.server.trust.PublicKeyInfo;
+import dev.notary4j.server.trust.RemoteTrustService;
+import dev.notary4j.testkit.FreePorts;
+import dev.notary4j.testkit.TestPki;
 import dev.notary4j.tuf.crypto.KeyAlgorithm;
 import dev.notary4j.tuf.crypto.SignatureVerifier;
 import dev.notary4j.tuf.crypto.TufKey;
@@ -18,6 +23,7 @@ import dev.notary4j.tuf.model.SignedMetadata;
 import dev.notary4j.tuf.model.Snapshot;
 import dev.notary4j.tuf.model.Timestamp;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerMetadataGeneratorTest {
 
@@ -85,6 +92,19 @@ class ServerMetadataGeneratorTest {
                 .isInstanceOfSatisfying(MissingServerKeyException.class, e -> assertThat(e.role()).isEqualTo("snapshot"));
         assertThatThrownBy(() -> generator.snapshot(root, Optional.empty(), Map.of("root", root), now))
                 .isInstanceOf(GenerationException.class).hasMessage("targets role has not been loaded");
+    }
+
+    @Test
+    void aSignerThatCannotBeReachedIsAnOutageNotAGenerationFailure(@TempDir Path dir) throws Exception {
+        TestPki pki = TestPki.generate(dir);
+        byte[] root = root(trust.createKey("gun", "snapshot", "ed25519"), trust.createKey("gun", "timestamp", "ed25519"));
+        TrustServiceSettings down = new TrustServiceSettings(TrustServiceSettings.Type.REMOTE, "localhost",
+                FreePorts.pick(), Optional.of("ecdsa"), Optional.of(pki.rootCaCert()),
+                Optional.of(pki.signerClientCert()), Optional.of(pki.signerClientKey()));
+        try (RemoteTrustService remote = RemoteTrustService.connect(down)) {
+            assertThatThrownBy(() -> new ServerMetadataGenerator(remote).timestamp(root, Optional.empty(), root, now))
+                    .isInstanceOf(SignerUnavailableException.class).hasMessageContaining("code = Unavailable");
+        }
     }
 
     private static void assertSignedBy(SignedMetadata<?> metadata, PublicKeyInfo key) {

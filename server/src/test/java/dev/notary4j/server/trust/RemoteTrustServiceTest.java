@@ -45,18 +45,28 @@ class RemoteTrustServiceTest {
             assertThat(SignatureVerifier.verify(new TufKey(key.keyType(), key.publicKey()), signature.method(), data,
                     signature.sig())).isTrue();
             assertThatThrownBy(() -> trust.sign("0".repeat(64), data)).isInstanceOf(TrustServiceException.class)
+                    .isNotInstanceOf(TrustServiceUnavailableException.class)
                     .hasMessageStartingWith("rpc error: code = NotFound desc = ");
         }
     }
 
     @Test
-    void aSignerThatIsDownFailsCallsAndHealth(@TempDir Path dir) {
+    void aSignerThatIsDownFailsCallsAndHealthAndIsUsedAsSoonAsItIsBack(@TempDir Path dir) throws Exception {
         TestPki pki = TestPki.generate(dir.resolve("pki"));
-        try (RemoteTrustService trust = RemoteTrustService.connect(settings(pki, FreePorts.pick()))) {
-            assertThatThrownBy(trust::checkHealth).isInstanceOf(TrustServiceException.class)
+        int port = FreePorts.pick();
+        try (RemoteTrustService trust = RemoteTrustService.connect(settings(pki, port))) {
+            assertThatThrownBy(trust::checkHealth).isInstanceOf(TrustServiceUnavailableException.class)
                     .hasMessageStartingWith("rpc error: code = Unavailable");
-            assertThatThrownBy(() -> trust.createKey("gun", "timestamp", "ecdsa"))
-                    .isInstanceOf(TrustServiceException.class);
+            // Fail for a while: gRPC's reconnect backoff grows past the few seconds the signer needs to start.
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(6);
+            while (System.nanoTime() < until) {
+                assertThatThrownBy(() -> trust.createKey("gun", "timestamp", "ecdsa"))
+                        .isInstanceOf(TrustServiceUnavailableException.class);
+                Thread.sleep(300);
+            }
+            try (GoNotarySigner signer = GoNotarySigner.builder(pki, dir.resolve("signer")).port(port).start()) {
+                assertThat(trust.createKey("gun", "timestamp", "ecdsa").keyType()).isEqualTo("ecdsa");
+            }
         }
     }
 }
