@@ -529,6 +529,19 @@ final class UploadCatalogue {
                 // Loading root.json does not check its keys against their IDs; verifying a signature does (T6).
                 rejected("valid: root lists the targets key under another key's ID", CLIENT_SNAPSHOT,
                         r -> rootUpdate(r, r.signedRoot(targetsKeyUnderStrangerId(r))), ACCEPTED),
+                rejected("valid: (B4) the re-keyed delegation's part comes before its parent's", CLIENT_SNAPSHOT,
+                        r -> {
+                            byte[] targets = r.signedTargets(rekeyedReleases(r));
+                            byte[] releases = sign(r.releases(2), MetadataSigner.of(r.keys.stranger()));
+                            return Upload.multipart().file(RELEASES, releases).file("targets", targets)
+                                    .file("snapshot", r.signedSnapshot(r.snapshot(2, Map.of("targets", targets,
+                                            RELEASES, releases)))).build();
+                        },
+                        ACCEPTED),
+                rejected("valid: (S6) snapshot entry lengths are not checked", CLIENT_SNAPSHOT,
+                        r -> snapshotUpdate(r, snapshot -> edit(snapshot, s -> ((ObjectNode) s.at("/meta/targets"))
+                                .put("length", 1))),
+                        ACCEPTED),
                 rejected("valid: root rotation v2 signed by old and new root keys", CLIENT_SNAPSHOT,
                         r -> {
                             TufKey newCert = certificate(r.keys.newRoot(), r.gun);
