@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +74,7 @@ class ConcurrentPublishIT {
             for (int i = 0; i < PUBLISHERS; i++) {
                 Path trust = copyTree(owner.trustDir(), dir.resolve("trust-" + i));
                 NotaryCli cli = NotaryCli.forServer(trust, servers.get(i % 2).url(), pki.rootCaCert())
-                        .withPassphrase("concurrent-passphrase").withTimeout(java.time.Duration.ofSeconds(120));
+                        .withPassphrase("concurrent-passphrase").withTimeout(Duration.ofSeconds(120));
                 cli.run("add", GUN, "t" + i, payload.toString()).requireSuccess();
                 publishes.add(() -> cli.run("publish", GUN));
             }
@@ -97,32 +99,42 @@ class ConcurrentPublishIT {
             NotaryCli reader = NotaryCli.forServer(dir.resolve("trust-reader"), second.url(), pki.rootCaCert());
             assertThat(CliAcceptanceFlow.list(reader, GUN)).containsOnlyKeys(accepted);
 
-            // 20 raw re-sign requests (server-made snapshot and timestamp), alternating between the processes.
-            List<Callable<HttpResponse<String>>> resigns = new ArrayList<>();
+            // 20 clients re-sign (server-made snapshot and timestamp) through alternating processes, each retrying
+            // until accepted: 20 accepted versions, every rejection in between a 400 VERSION.
+            List<Callable<Integer>> resigners = new ArrayList<>();
             for (int i = 0; i < PUBLISHERS; i++) {
                 Http http = new Http(pki, servers.get(i % 2).url());
-                resigns.add(() -> http.post("/v2/" + GUN + "/_trust/tuf/", "multipart/form-data; boundary=r",
-                        "--r--\r\n".getBytes(StandardCharsets.UTF_8)));
+                resigners.add(() -> resignUntilAccepted(http));
             }
-            int winners = 0;
-            for (HttpResponse<String> response : allAtOnce(resigns)) {
-                if (response.statusCode() == 200) {
-                    winners++;
-                } else {
-                    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-                    assertThat(response.body()).isEqualTo(VERSION_ERROR);
-                }
-            }
-            assertThat(winners).isPositive();
+            int rejections = allAtOnce(resigners).stream().mapToInt(Integer::intValue).sum();
             Map<Long, Row> afterResign = rows(db);
             assertUnchanged(afterCli, afterResign);
-            assertThat(added(afterCli, afterResign, "timestamp")).hasSize(winners);
-            assertThat(added(afterCli, afterResign, "snapshot")).hasSize(winners);
+            assertThat(added(afterCli, afterResign, "timestamp")).hasSize(PUBLISHERS);
+            assertThat(added(afterCli, afterResign, "snapshot")).hasSize(PUBLISHERS);
             assertThat(added(afterCli, afterResign, "targets")).isEmpty();
             assertThat(CliAcceptanceFlow.list(reader, GUN)).containsOnlyKeys(accepted);
-            System.out.printf("ConcurrentPublishIT: %d of %d CLI publishes and %d of %d re-signs accepted%n",
-                    accepted.size(), PUBLISHERS, winners, PUBLISHERS);
+            assertThat(afterResign.values().stream().filter(row -> row.role().equals("timestamp"))
+                    .map(Row::version).sorted().toList()).as("timestamp versions, no gap, none twice")
+                    .isEqualTo(IntStream.rangeClosed(1, afterResign.values().stream()
+                            .filter(row -> row.role().equals("timestamp")).mapToInt(Row::version).max().orElseThrow())
+                            .boxed().toList());
+            System.out.printf("ConcurrentPublishIT: %d of %d CLI publishes accepted; 20 re-signs accepted after %d"
+                    + " VERSION rejections%n", accepted.size(), PUBLISHERS, rejections);
         }
+    }
+
+    /** Posts a re-sign until it is accepted; returns how many times it was rejected (each must be VERSION). */
+    private static int resignUntilAccepted(Http http) {
+        for (int rejected = 0; rejected < 10 * PUBLISHERS; rejected++) {
+            HttpResponse<String> response = http.post("/v2/" + GUN + "/_trust/tuf/", "multipart/form-data; boundary=r",
+                    "--r--\r\n".getBytes(StandardCharsets.UTF_8));
+            if (response.statusCode() == 200) {
+                return rejected;
+            }
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.body()).isEqualTo(VERSION_ERROR);
+        }
+        throw new AssertionError("a re-sign was never accepted");
     }
 
     /** Runs every task at the same moment, returns their results in order. */

@@ -42,9 +42,11 @@ class SignerUnavailableIT {
     void publishFailsCleanlyWhileTheSignerIsDownAndWorksOnceItIsBack() throws Exception {
         TestPki pki = TestPki.generate(dir.resolve("pki"));
         try (TestDatabase keys = PostgresDatabases.createWithGoSchema("e2e-signer-down", GoSchema.SIGNER)) {
-            GoNotarySigner signer = Packaged.signer(pki, dir).postgres(keys.goUrl()).start();
-            int signerPort = signer.port();
-            try (GoNotaryServer server = Packaged.server(pki, dir).remoteSigner(signer).start()) {
+            // The signer is replaced by a new process on the same port halfway: close whichever one runs last.
+            GoNotarySigner[] signer = {Packaged.signer(pki, dir).postgres(keys.goUrl()).start()};
+            int signerPort = signer[0].port();
+            try (AutoCloseable stopSigner = () -> signer[0].close();
+                 GoNotaryServer server = Packaged.server(pki, dir).remoteSigner(signer[0]).start()) {
                 Http http = new Http(pki, server.url());
                 NotaryCli publisher = NotaryCli.forServer(dir.resolve("trust"), server.url(), pki.rootCaCert())
                         .withPassphrase("signer-down-passphrase");
@@ -55,7 +57,7 @@ class SignerUnavailableIT {
                 publisher.run("publish", GUN).requireSuccess();
                 Map<String, String> served = current(http);
 
-                signer.close();
+                signer[0].close();
                 try {
                     // Reads need no signature while nothing has expired, first-time clients included.
                     assertThat(current(http)).isEqualTo(served);
@@ -79,18 +81,14 @@ class SignerUnavailableIT {
                     assertThat(failed.stdout() + failed.stderr()).contains("unable to reach trust server at this time");
                     assertThat(current(http)).as("nothing stored by the failed publishes").isEqualTo(served);
                 } finally {
-                    signer = Packaged.signer(pki, dir).postgres(keys.goUrl()).port(signerPort).start();
+                    signer[0] = Packaged.signer(pki, dir).postgres(keys.goUrl()).port(signerPort).start();
                 }
-                try {
-                    // The staged change is still in the changelist: this publish sends it again.
-                    publisher.run("publish", GUN).requireSuccess();
-                    NotaryCli reader = NotaryCli.forServer(dir.resolve("trust-after"), server.url(), pki.rootCaCert());
-                    assertThat(CliAcceptanceFlow.list(reader, GUN)).containsOnlyKeys("before", "during");
-                    assertThat(http.signed(GUN, "timestamp").at("/version").asInt())
-                            .isEqualTo(JSON.readTree(served.get("timestamp")).at("/signed/version").asInt() + 1);
-                } finally {
-                    signer.close();
-                }
+                // The staged change is still in the changelist: this publish sends it again.
+                publisher.run("publish", GUN).requireSuccess();
+                NotaryCli reader = NotaryCli.forServer(dir.resolve("trust-after"), server.url(), pki.rootCaCert());
+                assertThat(CliAcceptanceFlow.list(reader, GUN)).containsOnlyKeys("before", "during");
+                assertThat(http.signed(GUN, "timestamp").at("/version").asInt())
+                        .isEqualTo(JSON.readTree(served.get("timestamp")).at("/signed/version").asInt() + 1);
             }
         }
     }
