@@ -4,7 +4,6 @@ import dev.notary4j.client.cache.MetadataCache;
 import dev.notary4j.client.http.BasicCredentials;
 import dev.notary4j.client.http.HttpClients;
 import dev.notary4j.client.http.HttpMetadataFetcher;
-import dev.notary4j.client.http.HttpRepositoryWriter;
 import dev.notary4j.client.http.TokenAuthenticator;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.client.update.UpdateLimits;
@@ -58,11 +57,6 @@ public final class NotaryClient {
         Updater updater = new Updater(remoteName(server), gun, fetcher, MetadataCache.of(trustDir, server, gun), pinning,
                 clock, limits, warnings);
         return new TrustedRepository(updater.update());
-    }
-
-    /** The write side of the server's API for {@code gun}, with this client's TLS and token settings. */
-    public HttpRepositoryWriter writer(String gun) {
-        return new HttpRepositoryWriter(http, server, gun, auth, timeout);
     }
 
     /** How notary names a server in errors: its {@code host[:port]}. */

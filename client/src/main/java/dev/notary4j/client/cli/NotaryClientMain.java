@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,10 +29,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "notary-client", mixinStandardHelpOptions = true, version = "notary4j client 0.1.0",
         description = "Reads notary (TUF) repositories.",
-        subcommands = {NotaryClientMain.ListCommand.class, NotaryClientMain.LookupCommand.class,
-                NotaryClientMain.VerifyCommand.class, WriteCommands.Init.class, WriteCommands.Add.class,
-                WriteCommands.AddHash.class, WriteCommands.Remove.class, WriteCommands.Publish.class,
-                WriteCommands.Delegation.class, WriteCommands.Key.class})
+        subcommands = {NotaryClientMain.ListCommand.class, NotaryClientMain.LookupCommand.class})
 public final class NotaryClientMain {
     private static final String DEFAULT_SERVER = "https://notary-server:4443";
 
@@ -57,8 +53,6 @@ public final class NotaryClientMain {
 
     PrintStream out = System.out;
     PrintStream err = System.err;
-    /** Where passphrases ({@code NOTARY_<ROLE>_PASSPHRASE}) and {@code NOTARY_AUTH} are read from. */
-    Function<String, String> environment = System::getenv;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -66,15 +60,9 @@ public final class NotaryClientMain {
 
     /** Runs the CLI; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, out, err, System::getenv);
-    }
-
-    /** As {@link #run(String[], PrintStream, PrintStream)} with the environment variables from {@code environment}. */
-    public static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
         NotaryClientMain main = new NotaryClientMain();
         main.out = out;
         main.err = err;
-        main.environment = environment;
         CommandLine cli = new CommandLine(main);
         cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -86,30 +74,20 @@ public final class NotaryClientMain {
         return cli.execute(args);
     }
 
-    NotaryClient client() throws IOException {
-        ClientConfig config = config();
+    private NotaryClient client() throws IOException {
+        Path home = Path.of(System.getProperty("user.home"), ".notary");
+        Path configPath = configFile != null ? configFile : home.resolve("config.json");
+        ClientConfig config = configFile != null || Files.isRegularFile(configPath) ? ClientConfig.load(configPath)
+                : ClientConfig.EMPTY;
+        Path dir = trustDir != null ? trustDir : config.trustDir().orElse(home);
         String url = server != null ? server : config.serverUrl().orElse(DEFAULT_SERVER);
         Optional<Path> ca = tlsCaCert != null ? Optional.of(tlsCaCert) : config.rootCa();
-        return NotaryClient.builder(URI.create(url), trustDir())
+        return NotaryClient.builder(URI.create(url), dir)
                 .caFile(ca)
                 .pinning(config.pinning())
-                .credentials(BasicCredentials.fromNotaryAuth(environment.apply("NOTARY_AUTH")))
+                .credentials(BasicCredentials.fromNotaryAuth(System.getenv("NOTARY_AUTH")))
                 .warnings(this::warn)
                 .build();
-    }
-
-    /** {@code -d}, else the config file's {@code trust_dir}, else {@code ~/.notary}. */
-    Path trustDir() throws IOException {
-        return trustDir != null ? trustDir : config().trustDir().orElse(home());
-    }
-
-    private ClientConfig config() throws IOException {
-        Path configPath = configFile != null ? configFile : home().resolve("config.json");
-        return configFile != null || Files.isRegularFile(configPath) ? ClientConfig.load(configPath) : ClientConfig.EMPTY;
-    }
-
-    private static Path home() {
-        return Path.of(System.getProperty("user.home"), ".notary");
     }
 
     /** notary logs warnings to stderr in logrus' text format. */
@@ -163,32 +141,6 @@ public final class NotaryClientMain {
             } else {
                 main.out.print(TargetOutput.lookup(repo.lookup(target, new TargetPolicy(requiredRoles, agreeingRoles)).target()));
             }
-            main.out.flush();
-            return 0;
-        }
-    }
-
-    @Command(name = "verify", description = "Checks that a target name or sha256:<digest> is signed in the repository.")
-    static final class VerifyCommand implements Callable<Integer> {
-        @ParentCommand
-        NotaryClientMain main;
-
-        @Parameters(index = "0", paramLabel = "GUN")
-        String gun;
-
-        @Parameters(index = "1", paramLabel = "TARGET|sha256:DIGEST")
-        String target;
-
-        @Override
-        public Integer call() throws IOException {
-            TrustedRepository repo = main.client().update(gun);
-            String digest = target.startsWith("sha256:") ? target.substring("sha256:".length()) : null;
-            List<dev.notary4j.client.targets.FoundTarget> found = digest == null ? List.of(repo.lookup(target))
-                    : repo.list(List.of()).stream().filter(t -> t.sha256Hex().filter(digest::equalsIgnoreCase).isPresent()).toList();
-            if (found.isEmpty()) {
-                throw new IllegalStateException("no signed target has sha256 " + digest + " in " + gun);
-            }
-            found.forEach(t -> main.out.print(TargetOutput.lookup(t)));
             main.out.flush();
             return 0;
         }

@@ -51,18 +51,6 @@ record CappedBody(byte[] bytes, boolean overLimit) {
         return response.body().bytes();
     }
 
-    /** The body of a 200 response; other statuses become notary's errors (404 not found, 400 with detail, ...). */
-    static byte[] notaryBody(String name, HttpResponse<CappedBody> response, long limit) throws FetchException {
-        return switch (response.statusCode()) {
-            case 200 -> okBody(name, response, limit);
-            case 404 -> throw new MetadataNotFoundException(name);
-            case 400 -> throw new BadRequestException(name,
-                    new String(response.body().bytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
-            case 401 -> throw new UnauthorizedException(name, "");
-            default -> throw new ServerUnavailableException(name, response.statusCode());
-        };
-    }
-
     private static HttpResponse.BodySubscriber<CappedBody> subscriber(HttpResponse.ResponseInfo info, long limit,
             boolean truncate) {
         long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1);
