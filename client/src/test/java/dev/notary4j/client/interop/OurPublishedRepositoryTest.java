@@ -130,6 +130,15 @@ class OurPublishedRepositoryTest {
         assertThat(goList(gun, "go-reader-1")).containsPattern("qa/build\\s+" + SHA_A + "\\s+9\\s+targets/qa\\s*\\n")
                 .containsPattern("rel-1\\s+" + SHA_B + "\\s+7\\s+targets/releases\\s*\\n");
         assertThat(goList(gun, "go-reader-2")).contains("qa/build");
+
+        // The Go CLI signs with the key files we wrote (notary's encrypted PKCS#8 under private/).
+        NotaryCli goWriter = NotaryCli.forServer(work.resolve("our-writer"), server.url(), pki.rootCaCert());
+        for (var e : PASSPHRASES.entrySet()) {
+            goWriter = goWriter.withEnvironment(e.getKey(), e.getValue());
+        }
+        goWriter.run("addhash", gun, "by-go", "3", "--sha256", SHA_B).requireSuccess();
+        goWriter.run("publish", gun).requireSuccess();
+        assertThat(oursOk("list", gun)).containsPattern("by-go\\s+" + SHA_B + "\\s+3\\s+targets");
     }
 
     @Test
