@@ -69,7 +69,7 @@ public final class NotaryClient {
      */
     public Publisher publisher(KeyDirectory keys) {
         return new Publisher(this, gun -> new RepositoryWriter(http, server, gun, auth, timeout),
-                gun -> new ChangeList(MetadataCache.of(trustDir, server, gun).directory().resolveSibling("changelist")),
+                gun -> ChangeList.of(trustDir, server, gun),
                 keys, clock);
     }
 

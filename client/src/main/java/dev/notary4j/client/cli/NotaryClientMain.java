@@ -97,12 +97,15 @@ public final class NotaryClientMain {
         return trustDir != null ? trustDir : config().trustDir().orElse(home());
     }
 
+    URI serverUri() throws IOException {
+        return URI.create(server != null ? server : config().serverUrl().orElse(DEFAULT_SERVER));
+    }
+
     NotaryClient client() throws IOException {
         ClientConfig config = config();
         Path dir = trustDirectory();
-        String url = server != null ? server : config.serverUrl().orElse(DEFAULT_SERVER);
         Optional<Path> ca = tlsCaCert != null ? Optional.of(tlsCaCert) : config.rootCa();
-        return NotaryClient.builder(URI.create(url), dir)
+        return NotaryClient.builder(serverUri(), dir)
                 .caFile(ca)
                 .pinning(config.pinning())
                 .credentials(BasicCredentials.fromNotaryAuth(environment.get("NOTARY_AUTH")))

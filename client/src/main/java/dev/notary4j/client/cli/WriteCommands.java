@@ -1,6 +1,7 @@
 package dev.notary4j.client.cli;
 
 import dev.notary4j.client.publish.Change;
+import dev.notary4j.client.publish.ChangeList;
 import dev.notary4j.client.publish.KeyDirectory;
 import dev.notary4j.client.publish.PublishException;
 import dev.notary4j.client.publish.Publisher;
@@ -170,10 +171,15 @@ final class WriteCommands {
 
     private static void stageTarget(NotaryClientMain main, String gun, String target, FileMeta meta, List<String> roles)
             throws IOException {
-        Publisher publisher = publisher(main);
         for (String role : roles.isEmpty() ? List.of("targets") : roles) {
-            publisher.stage(gun, new Change.AddTarget(role, target, meta));
+            stage(main, gun, new Change.AddTarget(role, target, meta));
         }
+    }
+
+    /** Staging is offline: it needs neither the server nor an HTTP client. */
+    private static void stage(NotaryClientMain main, String gun, Change change) throws IOException {
+        Publisher.validate(change);
+        ChangeList.of(main.trustDirectory(), main.serverUri(), gun).add(change);
     }
 
     @Command(name = "delegation", description = "Operates on delegations.", subcommands = DelegationAdd.class)
@@ -217,12 +223,11 @@ final class WriteCommands {
             if (allPaths) {
                 allowed.add("");
             }
-            Publisher publisher = publisher(main);
             if (privateKey != null) {
                 TufPrivateKey key = TufPrivateKey.fromPkcs8(pkcs8(privateKey));
                 keyDirectory(main).store(key, role, Optional.empty());
             }
-            publisher.stage(gun, new Change.AddDelegation(role, keys, allowed));
+            stage(main, gun, new Change.AddDelegation(role, keys, allowed));
             main.out.print("Addition of delegation role " + role + " with keys "
                     + keys.stream().map(TufKey::canonicalId).toList() + ", to repository \"" + gun
                     + "\" staged for next publish.\n");

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notary4j.tuf.crypto.TufKey;
 import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.client.cache.MetadataCache;
 import java.io.IOException;
+import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,11 @@ public final class ChangeList {
 
     public ChangeList(Path dir) {
         this.dir = dir;
+    }
+
+    /** The changelist of {@code gun} on {@code server}: next to its metadata cache, as notary keeps it. */
+    public static ChangeList of(Path trustDir, URI server, String gun) {
+        return new ChangeList(MetadataCache.of(trustDir, server, gun).directory().resolveSibling("changelist"));
     }
 
     public void stageRoot(byte[] root) {

@@ -95,6 +95,12 @@ public final class Publisher {
 
     /** Stages {@code change} for the next publish of {@code gun}. */
     public void stage(String gun, Change change) {
+        validate(change);
+        changeLists.apply(gun).add(change);
+    }
+
+    /** What can be checked before publishing: the role name and the delegation certificates. */
+    public static void validate(Change change) {
         if (!change.role().equals("targets") && !DELEGATION_NAME.matcher(change.role()).matches()) {
             throw new PublishException("invalid role name " + change.role());
         }
@@ -107,7 +113,6 @@ public final class Publisher {
                 }
             }
         }
-        changeLists.apply(gun).add(change);
     }
 
     /** What one publish uploaded (role name to file bytes) and the repository as the server now serves it. */
