@@ -4,7 +4,11 @@ import dev.notary4j.client.cache.MetadataCache;
 import dev.notary4j.client.http.BasicCredentials;
 import dev.notary4j.client.http.HttpClients;
 import dev.notary4j.client.http.HttpMetadataFetcher;
+import dev.notary4j.client.http.RepositoryWriter;
 import dev.notary4j.client.http.TokenAuthenticator;
+import dev.notary4j.client.publish.ChangeList;
+import dev.notary4j.client.publish.KeyDirectory;
+import dev.notary4j.client.publish.Publisher;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.client.update.UpdateLimits;
 import dev.notary4j.client.update.Updater;
@@ -57,6 +61,16 @@ public final class NotaryClient {
         Updater updater = new Updater(remoteName(server), gun, fetcher, MetadataCache.of(trustDir, server, gun), pinning,
                 clock, limits, warnings);
         return new TrustedRepository(updater.update());
+    }
+
+    /**
+     * notary's write commands for this server, signing with keys from {@code keys}; staged changes live next to
+     * each GUN's cache ({@code .../<GUN>/changelist}).
+     */
+    public Publisher publisher(KeyDirectory keys) {
+        return new Publisher(this, gun -> new RepositoryWriter(http, server, gun, auth, timeout),
+                gun -> ChangeList.of(trustDir, server, gun),
+                keys, clock);
     }
 
     /** How notary names a server in errors: its {@code host[:port]}. */

@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -24,12 +25,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code notary-client}: the read commands of notary's CLI with its global flags and its exact output. Errors
+ * {@code notary-client}: the read commands of notary's CLI (write commands in {@link WriteCommands}) with its global flags and its exact output. Errors
  * print {@code \n* fatal: <message>\n} on stdout and exit 1, as notary does.
  */
 @Command(name = "notary-client", mixinStandardHelpOptions = true, version = "notary4j client 0.1.0",
-        description = "Reads notary (TUF) repositories.",
-        subcommands = {NotaryClientMain.ListCommand.class, NotaryClientMain.LookupCommand.class})
+        description = "Reads and publishes notary (TUF) repositories.",
+        subcommands = {NotaryClientMain.ListCommand.class, NotaryClientMain.LookupCommand.class,
+            WriteCommands.Init.class, WriteCommands.Add.class, WriteCommands.AddHash.class,
+            WriteCommands.Delegation.class, WriteCommands.Publish.class})
 public final class NotaryClientMain {
     private static final String DEFAULT_SERVER = "https://notary-server:4443";
 
@@ -53,6 +56,7 @@ public final class NotaryClientMain {
 
     PrintStream out = System.out;
     PrintStream err = System.err;
+    Map<String, String> environment = System.getenv();
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -60,7 +64,13 @@ public final class NotaryClientMain {
 
     /** Runs the CLI; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv());
+    }
+
+    /** Runs the CLI with {@code environment} standing in for the process environment (NOTARY_AUTH, passphrases). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         NotaryClientMain main = new NotaryClientMain();
+        main.environment = Map.copyOf(environment);
         main.out = out;
         main.err = err;
         CommandLine cli = new CommandLine(main);
@@ -74,18 +84,31 @@ public final class NotaryClientMain {
         return cli.execute(args);
     }
 
-    private NotaryClient client() throws IOException {
-        Path home = Path.of(System.getProperty("user.home"), ".notary");
-        Path configPath = configFile != null ? configFile : home.resolve("config.json");
-        ClientConfig config = configFile != null || Files.isRegularFile(configPath) ? ClientConfig.load(configPath)
-                : ClientConfig.EMPTY;
-        Path dir = trustDir != null ? trustDir : config.trustDir().orElse(home);
-        String url = server != null ? server : config.serverUrl().orElse(DEFAULT_SERVER);
+    private ClientConfig config() throws IOException {
+        Path configPath = configFile != null ? configFile : home().resolve("config.json");
+        return configFile != null || Files.isRegularFile(configPath) ? ClientConfig.load(configPath) : ClientConfig.EMPTY;
+    }
+
+    private static Path home() {
+        return Path.of(System.getProperty("user.home"), ".notary");
+    }
+
+    Path trustDirectory() throws IOException {
+        return trustDir != null ? trustDir : config().trustDir().orElse(home());
+    }
+
+    URI serverUri() throws IOException {
+        return URI.create(server != null ? server : config().serverUrl().orElse(DEFAULT_SERVER));
+    }
+
+    NotaryClient client() throws IOException {
+        ClientConfig config = config();
+        Path dir = trustDirectory();
         Optional<Path> ca = tlsCaCert != null ? Optional.of(tlsCaCert) : config.rootCa();
-        return NotaryClient.builder(URI.create(url), dir)
+        return NotaryClient.builder(serverUri(), dir)
                 .caFile(ca)
                 .pinning(config.pinning())
-                .credentials(BasicCredentials.fromNotaryAuth(System.getenv("NOTARY_AUTH")))
+                .credentials(BasicCredentials.fromNotaryAuth(environment.get("NOTARY_AUTH")))
                 .warnings(this::warn)
                 .build();
     }

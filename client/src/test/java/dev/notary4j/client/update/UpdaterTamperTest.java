@@ -123,6 +123,21 @@ class UpdaterTamperTest {
     }
 
     @Test
+    void pinnedCertificateOrCaThatDoesNotMatchTheRootIsRefusedOnFirstUse() throws Exception {
+        TrustPinning wrongCert = new TrustPinning(Map.of(GUN, List.of("ab".repeat(32))), Map.of(), false);
+        TufPrivateKey otherKey = TufPrivateKey.generate(KeyAlgorithm.ECDSA);
+        TrustPinning wrongCa = new TrustPinning(Map.of(), Map.of("example.com/", dev.notary4j.tuf.crypto.Certificates
+                .parseBundle(dev.notary4j.tuf.crypto.Certificates.generateRootCertificate(otherKey, "other CA",
+                        NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30))))), false);
+        for (TrustPinning pinning : List.of(wrongCert, wrongCa)) {
+            assertThatThrownBy(() -> updater(pinning, UpdateLimits.NOTARY).update())
+                    .isInstanceOfSatisfying(RootTrustException.class,
+                            e -> assertThat(e.kind()).isEqualTo(RootTrustException.Kind.VALIDATION));
+            assertThat(cachedFiles()).isEmpty();
+        }
+    }
+
+    @Test
     void honestRepositoryResolvesTargetsAndTheirSigningRoles() {
         TrustedMetadataSet set = update();
         TargetResolver resolver = new TargetResolver(set.targetsRoles());
