@@ -86,8 +86,10 @@ public final class Database implements AutoCloseable {
                 .dataSource(dataSource)
                 .locations("classpath:migrations/" + schema)
                 .table("notary_" + schema + "_schema_history")
-                .baselineOnMigrate(goVersion > 0)
-                .baselineVersion(String.valueOf(Math.max(goVersion, 1)))
+                // Always baseline a non-empty schema without our history table: at the Go version when golang-migrate
+                // made it, else at 0 so every migration still runs (the other service's tables share the database).
+                .baselineOnMigrate(true)
+                .baselineVersion(String.valueOf(goVersion))
                 .baselineDescription("schema created by the Go notary migrations")
                 .load();
         var result = flyway.migrate();

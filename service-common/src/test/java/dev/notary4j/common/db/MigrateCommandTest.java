@@ -54,6 +54,17 @@ class MigrateCommandTest {
     }
 
     @Test
+    void serverAndSignerShareOneDatabase() throws Exception {
+        try (TestDatabase db = PostgresDatabases.create("migrate_shared")) {
+            assertThat(run("-config", config("server.json", db.goUrl(), true).toString(), "server")).isEqualTo(0);
+            assertThat(run("-config", config("signer.json", db.goUrl(), true).toString(), "signer"))
+                    .as(err.toString()).isEqualTo(0);
+            assertThat(tables(db)).contains("tuf_files", "changefeed", "private_keys");
+            assertThat(out.toString()).contains("server schema at version 2", "signer schema at version 1");
+        }
+    }
+
+    @Test
     void goCreatedServerDatabaseIsBaselinedAndItsRowsKept() throws Exception {
         try (TestDatabase db = PostgresDatabases.createWithGoSchema("migrate_go_server", GoSchema.SERVER)) {
             execute(db, "INSERT INTO tuf_files (gun, role, version, data, sha256) "
