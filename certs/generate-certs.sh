@@ -8,31 +8,35 @@
 #   notary-server-client.crt / .key        client certificate notary-server presents to notary-signer (mutual TLS)
 #   *-chain.crt                            leaf followed by the CA, for servers that serve a bundle
 #
-# Usage: certs/generate-certs.sh [-o OUTDIR] [-n NAMESPACE] [-d DAYS] [-a ec|rsa] [-s EXTRA_SAN]...
+# Usage: certs/generate-certs.sh [-o OUTDIR] [-n NAMESPACE] [-r RELEASE] [-d DAYS] [-a ec|rsa] [-s EXTRA_SAN]...
 #   -o OUTDIR     where to write (default ./pki); existing files are overwritten
 #   -n NAMESPACE  Kubernetes namespace for the service SANs (default notary)
-#   -d DAYS       validity of the leaf certificates (default 825); the CA gets 10 years
+#   -r RELEASE    helm release name (or fullnameOverride): the chart's services are <RELEASE>-notary-server, ...
+#   -d DAYS       validity of the leaf certificates (default 825)
+#   -c DAYS       validity of the root CA (default 3650)
 #   -a ALG        key type: ec (P-256, default) or rsa (2048; 4096 for the CA)
 #   -s SAN        an extra subjectAltName for every service certificate (DNS name or IP), repeatable
 #
 # Service certificates carry: localhost, 127.0.0.1, ::1, <svc>, <svc>.<ns>, <svc>.<ns>.svc,
-# <svc>.<ns>.svc.cluster.local. Private keys are unencrypted PKCS#8, mode 0600; never commit them.
+# <svc>.<ns>.svc.cluster.local, for svc = notary-<service> and, with -r, <RELEASE>-notary-<service>. Private keys are unencrypted PKCS#8, mode 0600; never commit them.
 set -euo pipefail
 
-out=./pki namespace=notary days=825 alg=ec extra_sans=()
-while getopts "o:n:d:a:s:h" opt; do
+out=./pki namespace=notary release= days=825 ca_days=3650 alg=ec extra_sans=()
+while getopts "o:n:r:d:c:a:s:h" opt; do
   case $opt in
     o) out=$OPTARG ;;
     n) namespace=$OPTARG ;;
+    r) release=$OPTARG ;;
     d) days=$OPTARG ;;
+    c) ca_days=$OPTARG ;;
     a) alg=$OPTARG ;;
     s) extra_sans+=("$OPTARG") ;;
-    h) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    h) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) exit 2 ;;
   esac
 done
 case $alg in ec|rsa) ;; *) echo "generate-certs: -a must be ec or rsa" >&2; exit 2 ;; esac
-[[ $days =~ ^[0-9]+$ ]] || { echo "generate-certs: -d must be a number of days" >&2; exit 2; }
+[[ $days =~ ^[0-9]+$ && $ca_days =~ ^[0-9]+$ ]] || { echo "generate-certs: -d and -c take a number of days" >&2; exit 2; }
 
 mkdir -p "$out"
 cd "$out"
@@ -57,13 +61,16 @@ keyUsage = critical,keyCertSign,cRLSign
 subjectKeyIdentifier = hash
 EXT
 openssl req -new -key root-ca.key -subj "/O=notary4j/CN=notary4j root CA" -out "$work/ca.csr"
-openssl x509 -req -in "$work/ca.csr" -signkey root-ca.key -days 3650 -sha256 -set_serial "$(serial)" \
+openssl x509 -req -in "$work/ca.csr" -signkey root-ca.key -days "$ca_days" -sha256 -set_serial "$(serial)" \
   -extfile "$work/ca.ext" -out root-ca.crt 2>/dev/null
 
 sans_for() { # sans_for SERVICE
-  local svc=$1
-  local list="DNS:localhost,IP:127.0.0.1,IP:::1,DNS:$svc,DNS:$svc.$namespace,DNS:$svc.$namespace.svc"
-  list+=",DNS:$svc.$namespace.svc.cluster.local"
+  local list="DNS:localhost,IP:127.0.0.1,IP:::1" svc
+  local names=("$1")
+  if [ -n "$release" ]; then names+=("$release-$1"); fi
+  for svc in "${names[@]}"; do
+    list+=",DNS:$svc,DNS:$svc.$namespace,DNS:$svc.$namespace.svc,DNS:$svc.$namespace.svc.cluster.local"
+  done
   for san in "${extra_sans[@]}"; do
     if [[ $san =~ ^[0-9.]+$ || $san == *:* ]]; then list+=",IP:$san"; else list+=",DNS:$san"; fi
   done
@@ -96,4 +103,4 @@ issue notary-server-client notary-server clientAuth ""
 chmod 600 ./*.key
 chmod 644 ./*.crt
 echo "generate-certs: wrote root CA and the notary-server, notary-signer, notary-wrapper and notary-server-client" \
-  "certificates (alg $alg, $days days, namespace $namespace) into $PWD"
+  "certificates (alg $alg, $days days, namespace $namespace${release:+, release $release}) into $PWD"

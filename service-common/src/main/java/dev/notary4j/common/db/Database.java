@@ -43,16 +43,7 @@ public final class Database implements AutoCloseable {
      * never re-creates its tables.
      */
     public static Database open(DatabaseSettings settings) {
-        String jdbcUrl = JdbcUrls.forBackend(settings.backend(), settings.dbUrl());
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("notary-" + settings.schema());
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
-        config.setAutoCommit(true);
-        config.addDataSourceProperty("prepareThreshold", "1");
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = pool(settings);
         SQLDialect dialect = settings.backend() == StorageBackend.POSTGRES ? SQLDialect.POSTGRES : SQLDialect.H2;
         try {
             if (settings.migrate()) {
@@ -65,21 +56,50 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static void migrate(DataSource dataSource, String schema) {
+    /**
+     * Applies the migrations whatever {@code settings.migrate()} says, then closes the pool (the migrations Job).
+     * Returns the schema version the database is at.
+     */
+    public static String migrateOnly(DatabaseSettings settings) {
+        try (HikariDataSource dataSource = pool(settings)) {
+            return migrate(dataSource, settings.schema());
+        }
+    }
+
+    private static HikariDataSource pool(DatabaseSettings settings) {
+        String jdbcUrl = JdbcUrls.forBackend(settings.backend(), settings.dbUrl());
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("notary-" + settings.schema());
+        config.setMaximumPoolSize(settings.maxPoolSize());
+        config.setMinimumIdle(Math.min(2, settings.maxPoolSize()));
+        config.setAutoCommit(true);
+        config.addDataSourceProperty("prepareThreshold", "1");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Returns the schema version after migrating. */
+    static String migrate(DataSource dataSource, String schema) {
         int goVersion = goMigrateVersion(dataSource);
         Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:migrations/" + schema)
                 .table("notary_" + schema + "_schema_history")
-                .baselineOnMigrate(goVersion > 0)
-                .baselineVersion(String.valueOf(Math.max(goVersion, 1)))
+                // Always baseline a non-empty schema without our history table: at the Go version when golang-migrate
+                // made it, else at 0 so every migration still runs (the other service's tables share the database).
+                .baselineOnMigrate(true)
+                .baselineVersion(String.valueOf(goVersion))
                 .baselineDescription("schema created by the Go notary migrations")
                 .load();
         var result = flyway.migrate();
+        var current = flyway.info().current();
+        String version = current == null ? "none" : current.getVersion().getVersion();
         if (result.migrationsExecuted > 0 || goVersion > 0) {
-            LOG.info("{} schema at version {} ({} migrations applied{})", schema, result.targetSchemaVersion,
+            LOG.info("{} schema at version {} ({} migrations applied{})", schema, version,
                     result.migrationsExecuted, goVersion > 0 ? ", baselined on golang-migrate version " + goVersion : "");
         }
+        return version;
     }
 
     /** The version golang-migrate recorded in {@code schema_migrations}, or 0 when the table is absent. */
