@@ -2,33 +2,46 @@ package dev.notary4j.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.notary4j.testkit.FreePorts;
 import dev.notary4j.testkit.NotaryCli;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command: bin/quickstart starts server and signer on the embedded store, the real notary CLI
- * initialises, publishes and lists against the URL it prints, and after a restart a fresh client lists the same data.
+ * The README's first command: bin/quickstart starts server and signer on the embedded store and the wrapper in front
+ * of them; the real notary CLI initialises, publishes and lists against the URL it prints, the wrapper's /list
+ * answers for that GUN, and after a restart a fresh client lists the same data.
  */
 class QuickstartIT {
 
     private static final Path REPO = Path.of(System.getProperty("notary4j.repo", "..")).toAbsolutePath().normalize();
     private static final String GUN = "example.com/quickstart/app";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
     @Test
     void publishThenRestartKeepsTheData() throws Exception {
-        int[] ports = FreePorts.pick(2);
+        int[] ports = FreePorts.pick(3);
         Path data = dir.resolve("data");
         Path target = Files.writeString(dir.resolve("artifact.txt"), "quickstart\n");
         String url = "https://localhost:" + ports[0];
@@ -41,6 +54,15 @@ class QuickstartIT {
             cli.run("add", GUN, "v1", target.toString()).requireSuccess();
             cli.run("publish", GUN).requireSuccess();
             assertThat(cli.run("list", GUN).requireSuccess().stdout()).contains("v1");
+
+            String wrapperUrl = "https://localhost:" + ports[2];
+            assertThat(first.output()).contains(wrapperUrl);
+            HttpResponse<String> listed = wrapperList(data.resolve("pki/root-ca.crt"), wrapperUrl,
+                    "{\"GUN\":\"" + GUN + "\",\"Tag\":\"v1\",\"notaryServer\":\"localhost:" + ports[0] + "\"}");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            assertThat(JSON.readTree(listed.body()).path("Name").asText()).isEqualTo("v1");
+            assertThat(JSON.readTree(listed.body()).path("Digest").asText())
+                    .isEqualTo(sha256Hex(Files.readAllBytes(target)));
         }
 
         try (Quickstart second = Quickstart.start(data, ports)) {
@@ -48,6 +70,27 @@ class QuickstartIT {
             assertThat(fresh.run("list", GUN).requireSuccess().stdout())
                     .contains("v1");
         }
+    }
+
+    /** POST /list to the wrapper, trusting only the quickstart's development root CA. */
+    private static HttpResponse<String> wrapperList(Path rootCa, String wrapperUrl, String body) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (var in = Files.newInputStream(rootCa)) {
+            trust.setCertificateEntry("root-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        return client.send(HttpRequest.newBuilder(URI.create(wrapperUrl + "/list"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sha256Hex(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
     /** bin/quickstart as a process; close() sends SIGTERM (Ctrl-C's path through the same trap) and waits. */
@@ -61,6 +104,7 @@ class QuickstartIT {
             builder.environment().put("NOTARY4J_DATA", data.toString());
             builder.environment().put("NOTARY4J_SERVER_PORT", String.valueOf(ports[0]));
             builder.environment().put("NOTARY4J_SIGNER_PORT", String.valueOf(ports[1]));
+            builder.environment().put("NOTARY4J_WRAPPER_PORT", String.valueOf(ports[2]));
             builder.environment().put("NOTARY4J_SKIP_BUILD", "1");
             Quickstart quickstart = new Quickstart(builder.start(), log);
             Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
