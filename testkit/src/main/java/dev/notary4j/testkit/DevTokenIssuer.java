@@ -43,11 +43,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  *
  * <p>The credentials file has one {@code user:password:actions} line per user; {@code actions} (e.g. {@code pull},
  * {@code push,pull}, {@code *}) caps what that user gets on any repository. {@code *} also grants
- * {@code registry:catalog:*}.
+ * {@code registry:catalog:*}. A user named {@value #ANONYMOUS} applies to requests without credentials (the notary
+ * CLI asks for read-only tokens anonymously); without it they get 401.
  */
 public final class DevTokenIssuer implements AutoCloseable {
 
     public static final String CERT_FILE = "token-signer.crt";
+    public static final String ANONYMOUS = "anonymous";
     public static final Duration DEFAULT_VALIDITY = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -210,7 +212,10 @@ public final class DevTokenIssuer implements AutoCloseable {
     }
 
     private String authenticatedUser(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+        if (authorization == null) {
+            return users.containsKey(ANONYMOUS) ? ANONYMOUS : null;
+        }
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }
         String decoded;

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The actions a verified token grants per resource ({@code type:name}); {@code *} grants every action. */
-public record GrantedAccess(Map<String, Set<String>> actionsByResource) {
+public record GrantedAccess(String subject, Map<String, Set<String>> actionsByResource) {
 
     public GrantedAccess {
         actionsByResource = Map.copyOf(actionsByResource);

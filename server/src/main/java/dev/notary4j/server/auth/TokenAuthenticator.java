@@ -36,6 +36,7 @@ public final class TokenAuthenticator {
         String realm = settings.autoRedirect() ? "https://" + host + "/auth/token" : settings.realm();
         String[] parts = authorization == null ? new String[0] : authorization.split(" ", -1);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")) {
+            LOG.debug("no bearer token for {}", required);
             return Optional.of(new Challenge(realm, settings.service(), required, Optional.empty()));
         }
         GrantedAccess granted;
@@ -46,6 +47,7 @@ public final class TokenAuthenticator {
             return Optional.of(new Challenge(realm, settings.service(), required, Optional.of("invalid_token")));
         }
         if (!required.stream().allMatch(granted::allows)) {
+            LOG.info("token of {} does not grant {}", granted.subject(), required);
             return Optional.of(new Challenge(realm, settings.service(), required, Optional.of("insufficient_scope")));
         }
         return Optional.empty();

@@ -67,7 +67,7 @@ public final class TokenVerifier {
         } catch (JwtException | IllegalArgumentException e) {
             throw new InvalidTokenException("signature does not verify: " + e.getMessage(), e);
         }
-        return grantedAccess(claims.path("access"));
+        return grantedAccess(claims.path("sub").asText(""), claims.path("access"));
     }
 
     private void checkClaims(JsonNode claims) throws InvalidTokenException {
@@ -145,10 +145,10 @@ public final class TokenVerifier {
         }
     }
 
-    private static GrantedAccess grantedAccess(JsonNode access) throws InvalidTokenException {
+    private static GrantedAccess grantedAccess(String subject, JsonNode access) throws InvalidTokenException {
         Map<String, Set<String>> granted = new HashMap<>();
         if (access.isMissingNode() || access.isNull()) {
-            return new GrantedAccess(granted);
+            return new GrantedAccess(subject, granted);
         }
         if (!access.isArray()) {
             throw new InvalidTokenException("malformed token: access is not a list");
@@ -157,7 +157,7 @@ public final class TokenVerifier {
             granted.computeIfAbsent(GrantedAccess.resource(entry.path("type").asText(""), entry.path("name").asText("")),
                     k -> new HashSet<>()).addAll(strings(entry.path("actions")));
         }
-        return new GrantedAccess(granted);
+        return new GrantedAccess(subject, granted);
     }
 
     private static List<String> strings(JsonNode array) {
