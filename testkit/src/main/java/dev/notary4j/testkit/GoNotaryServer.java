@@ -106,6 +106,7 @@ public final class GoNotaryServer implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(20);
         private boolean probeSigner = true;
         private String binary = DEFAULT_BINARY;
+        private Map<String, Object> auth;
 
         private Builder(TestPki pki, Path workDir) {
             this.pki = Objects.requireNonNull(pki, "pki");
@@ -165,6 +166,18 @@ public final class GoNotaryServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code auth.type = token} with this issuer's realm, service, issuer and certificate. Readiness then
+         * expects the 401 challenge on {@code /v2/} and skips the signer probe (it would need a token).
+         */
+        public Builder tokenAuth(DevTokenIssuer issuer) {
+            this.auth = NotaryConfigFiles.object("type", "token", "options", NotaryConfigFiles.object(
+                    "realm", issuer.realm(), "service", issuer.service(), "issuer", issuer.issuer(),
+                    "rootcertbundle", issuer.certificate().toString()));
+            this.probeSigner = false;
+            return this;
+        }
+
         /** Another notary-server compatible executable (a command on PATH or a path). */
         public Builder binary(String binary) {
             this.binary = Objects.requireNonNull(binary, "binary");
@@ -191,14 +204,18 @@ public final class GoNotaryServer implements AutoCloseable {
             Map<String, Object> trust = NotaryConfigFiles.object();
             trust.putAll(trustService);
             trust.put("key_algorithm", keyAlgorithm.configValue());
-            NotaryConfigFiles.write(config, NotaryConfigFiles.object(
+            Map<String, Object> settings = NotaryConfigFiles.object(
                     "server", NotaryConfigFiles.object(
                             "http_addr", "127.0.0.1:" + port,
                             "tls_cert_file", pki.serverCert().toString(),
                             "tls_key_file", pki.serverKey().toString()),
                     "trust_service", trust,
                     "logging", NotaryConfigFiles.object("level", logLevel),
-                    "storage", NotaryConfigFiles.storage(postgresUrl)));
+                    "storage", NotaryConfigFiles.storage(postgresUrl));
+            if (auth != null) {
+                settings.put("auth", auth);
+            }
+            NotaryConfigFiles.write(config, settings);
             PeerProcess process = PeerProcess.start("notary-server",
                     List.of(executable.toString(), "-config", config.toString()), Map.of(), dir,
                     dir.resolve("server.log"));
@@ -209,7 +226,7 @@ public final class GoNotaryServer implements AutoCloseable {
                     .build();
             process.awaitReady(startupTimeout, () -> {
                 expectStatus(http, server.url() + "/_notary_server/health", 200);
-                expectStatus(http, server.url() + "/v2/", 200);
+                expectStatus(http, server.url() + "/v2/", auth == null ? 200 : 401);
                 if (probeSigner) {
                     expectStatus(http, server.url() + "/v2/" + PROBE_GUN + "/_trust/tuf/timestamp.key", 200);
                 }

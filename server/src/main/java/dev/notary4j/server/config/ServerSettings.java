@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.notary4j.common.config.ConfigException;
 import dev.notary4j.common.config.NotaryConfig;
 import dev.notary4j.common.db.DatabaseSettings;
+import dev.notary4j.server.auth.TokenAuthSettings;
 import dev.notary4j.server.update.UploadLimits;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.Optional;
 public record ServerSettings(String host, int port, Optional<Path> tlsCert, Optional<Path> tlsKey,
                              Optional<Path> clientCa, TrustServiceSettings trustService, DatabaseSettings storage,
                              String logLevel, int currentMaxAge, int consistentMaxAge, List<String> gunPrefixes,
-                             UploadLimits uploadLimits) {
+                             UploadLimits uploadLimits, Optional<TokenAuthSettings> tokenAuth) {
 
     static final int MAX_CACHE_AGE = 31_536_000;
 
@@ -50,7 +51,8 @@ public record ServerSettings(String host, int port, Optional<Path> tlsCert, Opti
         return new ServerSettings(host.isEmpty() ? "0.0.0.0" : host, port, cert, key, clientCa, trustService(config),
                 DatabaseSettings.fromConfig(config, "server"), config.string("logging.level").orElse("error"),
                 maxAge(config, "caching.max_age.current_metadata", 300),
-                maxAge(config, "caching.max_age.consistent_metadata", 2_592_000), gunPrefixes(config), limits);
+                maxAge(config, "caching.max_age.consistent_metadata", 2_592_000), gunPrefixes(config), limits,
+                TokenAuthSettings.from(config));
     }
 
     private static TrustServiceSettings trustService(NotaryConfig config) {

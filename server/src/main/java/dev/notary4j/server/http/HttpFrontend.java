@@ -2,6 +2,9 @@ package dev.notary4j.server.http;
 
 import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
+import dev.notary4j.server.auth.Access;
+import dev.notary4j.server.auth.Challenge;
+import dev.notary4j.server.auth.TokenAuthenticator;
 import dev.notary4j.server.update.UploadLimits;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +38,11 @@ final class HttpFrontend {
     private final UploadLimits uploadLimits;
     private final int currentMaxAge;
     private final int consistentMaxAge;
+    private final Optional<TokenAuthenticator> auth;
 
     HttpFrontend(Vertx vertx, NotaryApi api, HealthChecks health, HttpMetrics metrics, List<String> gunPrefixes,
-                 UploadLimits uploadLimits, int currentMaxAge, int consistentMaxAge) {
+                 UploadLimits uploadLimits, int currentMaxAge, int consistentMaxAge,
+                 Optional<TokenAuthenticator> auth) {
         this.vertx = vertx;
         this.api = api;
         this.health = health;
@@ -45,6 +51,7 @@ final class HttpFrontend {
         this.uploadLimits = uploadLimits;
         this.currentMaxAge = currentMaxAge;
         this.consistentMaxAge = consistentMaxAge;
+        this.auth = auth;
     }
 
     void handle(HttpServerRequest request) {
@@ -81,10 +88,6 @@ final class HttpFrontend {
                         .end(result.succeeded() ? result.result() : ""));
                 return;
             }
-            case NOT_FOUND -> {
-                sendError(request, match, NotaryException.of(ErrorCode.METADATA_NOT_FOUND), start, 0);
-                return;
-            }
             default -> {
             }
         }
@@ -96,12 +99,36 @@ final class HttpFrontend {
             sendError(request, match, refused, start, 0);
             return;
         }
+        if (refusedByAuth(request, match, start)) {
+            return;
+        }
+        if (route == Route.NOT_FOUND) {
+            sendError(request, match, NotaryException.of(ErrorCode.METADATA_NOT_FOUND), start, 0);
+            return;
+        }
         if (route == Route.UPDATE) {
             collectBody(request, match, start);
         } else {
             execute(request, new NotaryApi.Request(match, null, null, request.getParam("change_id"),
                     request.getParam("records")), start, 0);
         }
+    }
+
+    /** Token auth after the GUN-prefix filter, as Go wraps its handlers (spec §2); true when a 401 was sent. */
+    private boolean refusedByAuth(HttpServerRequest request, RouteMatch match, long start) {
+        if (auth.isEmpty()) {
+            return false;
+        }
+        List<Access> required = match.route().auth().required(match.gun());
+        Optional<Challenge> challenge = auth.get().check(request.getHeader(HttpHeaders.AUTHORIZATION),
+                request.authority() == null ? "" : request.authority().toString(), required);
+        if (challenge.isEmpty()) {
+            return false;
+        }
+        request.response().putHeader("Www-Authenticate", Responses.challengeHeader(challenge.get()));
+        sendError(request, match, new NotaryException(ErrorCode.UNAUTHORIZED,
+                Responses.accessDetail(challenge.get().required())), start, 0);
+        return true;
     }
 
     private boolean gunAllowed(String gun) {

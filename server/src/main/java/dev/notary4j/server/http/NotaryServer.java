@@ -2,6 +2,7 @@ package dev.notary4j.server.http;
 
 import dev.notary4j.common.db.Database;
 import dev.notary4j.common.tls.PemFiles;
+import dev.notary4j.server.auth.TokenAuthenticator;
 import dev.notary4j.server.config.ServerSettings;
 import dev.notary4j.server.signing.KeyService;
 import dev.notary4j.server.signing.ServerManagedMetadata;
@@ -81,7 +82,8 @@ public final class NotaryServer implements AutoCloseable {
         HttpMetrics metrics = new HttpMetrics();
         Vertx vertx = Vertx.vertx();
         HttpFrontend frontend = new HttpFrontend(vertx, api, health, metrics, settings.gunPrefixes(),
-                settings.uploadLimits(), settings.currentMaxAge(), settings.consistentMaxAge());
+                settings.uploadLimits(), settings.currentMaxAge(), settings.consistentMaxAge(),
+                settings.tokenAuth().map(auth -> TokenAuthenticator.create(auth, clock)));
         HttpServer httpServer = vertx.createHttpServer(options(settings)).requestHandler(frontend::handle);
         try {
             httpServer.listen(settings.port(), settings.host()).await(30, TimeUnit.SECONDS);
@@ -97,6 +99,9 @@ public final class NotaryServer implements AutoCloseable {
         }, false));
         LOG.info("notary-server listening on {}:{} ({})", settings.host(), httpServer.actualPort(),
                 settings.tlsCert().isPresent() ? "https" : "http");
+        settings.tokenAuth().ifPresentOrElse(
+                auth -> LOG.info("token authentication: service \"{}\", issuer \"{}\"", auth.service(), auth.issuer()),
+                () -> LOG.warn("no authentication: auth.type is not \"token\", every request is allowed"));
         return new NotaryServer(vertx, httpServer, metrics, trust, database, timer);
     }
 

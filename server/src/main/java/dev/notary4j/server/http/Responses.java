@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notary4j.server.api.NotaryException;
+import dev.notary4j.server.auth.Access;
+import dev.notary4j.server.auth.Challenge;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Bodies the way Go's encoders write them. */
 final class Responses {
@@ -51,6 +54,28 @@ final class Responses {
             }
         }
         return out.toString();
+    }
+
+    /** distribution's challenge: {@code Bearer realm=%q,service=%q[,scope=%q][,error=%q]}. */
+    static String challengeHeader(Challenge challenge) {
+        StringBuilder header = new StringBuilder("Bearer realm=").append(goQuote(challenge.realm()))
+                .append(",service=").append(goQuote(challenge.service()));
+        String scope = challenge.scope();
+        if (!scope.isEmpty()) {
+            header.append(",scope=").append(goQuote(scope));
+        }
+        challenge.error().ifPresent(error -> header.append(",error=").append(goQuote(error)));
+        return header.toString();
+    }
+
+    /** The 401's detail: the required accesses with Go's field names (auth.Access has no json tags). */
+    static JsonNode accessDetail(List<Access> required) {
+        ArrayNode detail = JSON.createArrayNode();
+        for (Access access : required) {
+            detail.addObject().put("Type", access.type()).put("Class", "").put("Name", access.name())
+                    .put("Action", access.action());
+        }
+        return detail;
     }
 
     /** Go's {@code %q} of a string (strconv.Quote) for the ASCII cases that matter in error messages. */
