@@ -12,6 +12,7 @@ import java.net.URI;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -30,6 +32,7 @@ public final class ChangeList {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_CHANGE_BYTES = 16 << 20;
     private static final String STAGED_ROOT = "root.json";
+    private static final AtomicLong LAST_STAMP = new AtomicLong();
 
     private final Path dir;
 
@@ -78,12 +81,18 @@ public final class ChangeList {
         }
         try {
             record.put("data", JSON.writeValueAsBytes(data));
-            String name = String.format("%020d_%s.change", System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L,
-                    UUID.randomUUID());
+            String name = String.format("%020d_%s.change", nextStamp(), UUID.randomUUID());
             write(name, JSON.writeValueAsBytes(record));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Unix nanoseconds, strictly increasing within this JVM so that name order is staging order. */
+    private static long nextStamp() {
+        Instant now = Instant.now();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return LAST_STAMP.updateAndGet(last -> Math.max(last + 1, nanos));
     }
 
     /** Staged changes in the order they were made. */

@@ -205,6 +205,7 @@ public final class Publisher {
         final Root root;
         final Map<String, Targets> roles = new LinkedHashMap<>();
         final Map<String, Integer> versions = new LinkedHashMap<>();
+        final Map<String, Map<String, FileMeta>> addedTargets = new LinkedHashMap<>();
         final Set<String> dirty = new LinkedHashSet<>();
 
         Edit(Root root, Optional<TrustedMetadataSet> current) {
@@ -230,11 +231,12 @@ public final class Publisher {
                             throw new PublishException("target " + t.name() + " is outside the paths of " + t.role());
                         }
                     }
-                    Targets body = roles.computeIfAbsent(t.role(), r -> {
+                    roles.computeIfAbsent(t.role(), r -> {
                         versions.put(r, 0);
                         return Targets.empty(expiry(TARGETS_EXPIRY), 1);
                     });
-                    roles.put(t.role(), body.withTarget(t.name(), t.meta()));
+                    // Collected and merged once at signing: copying the role per target is quadratic.
+                    addedTargets.computeIfAbsent(t.role(), r -> new LinkedHashMap<>()).put(t.name(), t.meta());
                     dirty.add(t.role());
             } else if (change instanceof Change.AddDelegation d) {
                     String parent = parentOf(d.role());
@@ -277,7 +279,10 @@ public final class Publisher {
             if (signers.isEmpty()) {
                 throw new PublishException("no signing key for role " + role + " in the trust directory");
             }
-            Targets body = roles.get(role).withVersion(versions.get(role) + 1).withExpires(expiry(TARGETS_EXPIRY));
+            Targets current = roles.get(role);
+            Map<String, FileMeta> targets = new LinkedHashMap<>(current.targets());
+            targets.putAll(addedTargets.getOrDefault(role, Map.of()));
+            Targets body = new Targets(expiry(TARGETS_EXPIRY), versions.get(role) + 1, targets, current.delegations());
             return SignedMetadata.sign(body, signers).raw();
         }
 
