@@ -79,4 +79,27 @@ class ServerSettingsTest {
             assertThatThrownBy(() -> parse(json)).as(json).isInstanceOf(ConfigException.class);
         }
     }
+
+    @Test
+    void onlyAuthTypeTokenEnablesAuthentication() {
+        assertThat(parse(MINIMAL).tokenAuth()).isEmpty();
+        assertThat(parse(MINIMAL.replaceFirst("\\{", "{\"auth\":{\"type\":\"htpasswd\",\"options\":{}},"))
+                .tokenAuth()).isEmpty();
+        assertThatThrownBy(() -> parse(MINIMAL.replaceFirst("\\{", "{\"auth\":{\"type\":\"token\","
+                + "\"options\":{\"realm\":\"r\",\"service\":\"s\",\"issuer\":\"i\"}},")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("rootcertbundle");
+    }
+
+    /** The committed token-auth config (acceptance 4): token auth on, signer over mutual TLS, paths from its dir. */
+    @Test
+    void committedTokenAuthConfigParses() {
+        Path file = Path.of("config/server-token.json").toAbsolutePath();
+        ServerSettings settings = ServerSettings.from(NotaryConfig.load(file, "NOTARY_SERVER_", Map.of()));
+        assertThat(settings.tokenAuth()).hasValueSatisfying(auth -> {
+            assertThat(auth.service()).isEqualTo("notary-server");
+            assertThat(auth.issuer()).isEqualTo("auth.example.com");
+            assertThat(auth.rootCertBundle()).isEqualTo(file.getParent().resolve("../../certs/token-signer.crt").normalize());
+        });
+        assertThat(settings.trustService().clientCert()).isPresent();
+    }
 }
