@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -68,6 +69,8 @@ public final class NotaryServer implements AutoCloseable {
      */
     public static NotaryServer start(ServerSettings settings, Database database, TrustService trust,
                                      boolean remoteTrust, UpdateValidator validator, Clock clock) {
+        Optional<TokenAuthenticator> auth = settings.tokenAuth()
+                .map(options -> TokenAuthenticator.create(options, clock));
         MetaStore store = new JooqMetaStore(database.dsl(), clock);
         ServerMetadataGenerator generator = new ServerMetadataGenerator(trust);
         NotaryApi api = new NotaryApi(store, new ServerManagedMetadata(store, generator, clock),
@@ -83,7 +86,7 @@ public final class NotaryServer implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HttpFrontend frontend = new HttpFrontend(vertx, api, health, metrics, settings.gunPrefixes(),
                 settings.uploadLimits(), settings.currentMaxAge(), settings.consistentMaxAge(),
-                settings.tokenAuth().map(auth -> TokenAuthenticator.create(auth, clock)));
+                auth);
         HttpServer httpServer = vertx.createHttpServer(options(settings)).requestHandler(frontend::handle);
         try {
             httpServer.listen(settings.port(), settings.host()).await(30, TimeUnit.SECONDS);
@@ -100,7 +103,8 @@ public final class NotaryServer implements AutoCloseable {
         LOG.info("notary-server listening on {}:{} ({})", settings.host(), httpServer.actualPort(),
                 settings.tlsCert().isPresent() ? "https" : "http");
         settings.tokenAuth().ifPresentOrElse(
-                auth -> LOG.info("token authentication: service \"{}\", issuer \"{}\"", auth.service(), auth.issuer()),
+                options -> LOG.info("token authentication: service \"{}\", issuer \"{}\"", options.service(),
+                        options.issuer()),
                 () -> LOG.warn("no authentication: auth.type is not \"token\", every request is allowed"));
         return new NotaryServer(vertx, httpServer, metrics, trust, database, timer);
     }
