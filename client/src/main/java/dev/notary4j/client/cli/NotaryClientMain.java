@@ -3,6 +3,7 @@ package dev.notary4j.client.cli;
 import dev.notary4j.client.NotaryClient;
 import dev.notary4j.client.TrustedRepository;
 import dev.notary4j.client.http.BasicCredentials;
+import dev.notary4j.client.targets.FoundTarget;
 import dev.notary4j.client.targets.TargetPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "notary-client", mixinStandardHelpOptions = true, version = "notary4j client 0.1.0",
         description = "Reads and publishes notary (TUF) repositories.",
         subcommands = {NotaryClientMain.ListCommand.class, NotaryClientMain.LookupCommand.class,
+            NotaryClientMain.VerifyCommand.class,
             WriteCommands.Init.class, WriteCommands.Add.class, WriteCommands.AddHash.class,
             WriteCommands.Delegation.class, WriteCommands.Publish.class})
 public final class NotaryClientMain {
@@ -163,6 +165,38 @@ public final class NotaryClientMain {
                 main.out.print(TargetOutput.lookup(repo.lookup(target)));
             } else {
                 main.out.print(TargetOutput.lookup(repo.lookup(target, new TargetPolicy(requiredRoles, agreeingRoles)).target()));
+            }
+            main.out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", description = "Checks that a tag, or a sha256:<digest>, is a signed target; prints it as lookup does.")
+    static final class VerifyCommand implements Callable<Integer> {
+        private static final String DIGEST_PREFIX = "sha256:";
+
+        @ParentCommand
+        NotaryClientMain main;
+
+        @Parameters(index = "0", paramLabel = "GUN")
+        String gun;
+
+        @Parameters(index = "1", paramLabel = "TAG|sha256:DIGEST")
+        String target;
+
+        @Override
+        public Integer call() throws IOException {
+            TrustedRepository repo = main.client().update(gun);
+            if (!target.startsWith(DIGEST_PREFIX)) {
+                main.out.print(TargetOutput.lookup(repo.lookup(target)));
+            } else {
+                String digest = target.substring(DIGEST_PREFIX.length());
+                List<FoundTarget> signed = repo.list(List.of()).stream()
+                        .filter(t -> t.sha256Hex().filter(digest::equalsIgnoreCase).isPresent()).toList();
+                if (signed.isEmpty()) {
+                    throw new IllegalStateException("no signed target of " + gun + " has sha256 " + digest);
+                }
+                signed.forEach(t -> main.out.print(TargetOutput.lookup(t)));
             }
             main.out.flush();
             return 0;

@@ -121,6 +121,13 @@ class OurPublishedRepositoryTest {
                 .containsPattern("v2\\s+" + SHA_A + "\\s+42\\s+targets\\s*\\n")
                 .containsPattern("rel-1\\s+" + SHA_B + "\\s+7\\s+targets/releases\\s*\\n");
         assertThat(sortedRows(oursOk("list", gun))).isEqualTo(sortedRows(go));
+        String goLookup = NotaryCli.forServer(work.resolve("go-reader-1"), server.url(), pki.rootCaCert())
+                .run("lookup", gun, "rel-1").requireSuccess().stdout();
+        assertThat(oursOk("verify", gun, "rel-1")).isEqualTo(goLookup);
+        assertThat(oursOk("verify", gun, "sha256:" + SHA_B)).isEqualTo(goLookup);
+        Output unsigned = ours("verify", gun, "sha256:" + "0".repeat(64));
+        assertThat(unsigned.exitCode()).isEqualTo(1);
+        assertThat(unsigned.stdout()).contains("* fatal: no signed target of " + gun + " has sha256 " + "0".repeat(64));
 
         // A second publish on the existing repository: a delegation with restricted paths and its target.
         Path[] qa = delegationKey("qa");
