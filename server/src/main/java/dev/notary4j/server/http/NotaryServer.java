@@ -9,6 +9,7 @@ import dev.notary4j.server.signing.ServerMetadataGenerator;
 import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.JooqMetaStore;
 import dev.notary4j.server.storage.MetaStore;
+import dev.notary4j.server.storage.cache.ReadCache;
 import dev.notary4j.server.trust.TrustService;
 import dev.notary4j.server.update.UpdateService;
 import dev.notary4j.server.update.UpdateValidator;
@@ -50,15 +51,17 @@ public final class NotaryServer implements AutoCloseable {
     private final TrustService trust;
     private final Database database;
     private final long healthTimer;
+    private final ReadCache cache;
 
     private NotaryServer(Vertx vertx, HttpServer httpServer, HttpMetrics metrics, TrustService trust,
-                         Database database, long healthTimer) {
+                         Database database, long healthTimer, ReadCache cache) {
         this.vertx = vertx;
         this.httpServer = httpServer;
         this.metrics = metrics;
         this.trust = trust;
         this.database = database;
         this.healthTimer = healthTimer;
+        this.cache = cache;
     }
 
     /**
@@ -67,11 +70,13 @@ public final class NotaryServer implements AutoCloseable {
      */
     public static NotaryServer start(ServerSettings settings, Database database, TrustService trust,
                                      boolean remoteTrust, UpdateValidator validator, Clock clock) {
-        MetaStore store = new JooqMetaStore(database.dsl(), clock);
+        ReadCache cache = ReadCache.open(new JooqMetaStore(database.dsl(), clock), database, settings.currentMaxAge());
+        MetaStore store = cache.store();
+        MetaStore freshReads = cache.store().freshReads();  // validation and key lookups must see what is stored now
         ServerMetadataGenerator generator = new ServerMetadataGenerator(trust);
         NotaryApi api = new NotaryApi(store, new ServerManagedMetadata(store, generator, clock),
-                new KeyService(trust, new CurrentMetadata(store), settings.trustService().keyAlgorithm()),
-                new UpdateService(store, validator, generator, clock), settings.uploadLimits());
+                new KeyService(trust, new CurrentMetadata(freshReads), settings.trustService().keyAlgorithm()),
+                new UpdateService(freshReads, validator, generator, clock), settings.uploadLimits());
         Map<String, HealthChecks.Check> checks = new LinkedHashMap<>();
         checks.put("DB operational", store::checkHealth);
         if (remoteTrust) {
@@ -88,6 +93,7 @@ public final class NotaryServer implements AutoCloseable {
         } catch (Exception e) {
             vertx.close();
             metrics.close();
+            cache.close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
@@ -97,7 +103,7 @@ public final class NotaryServer implements AutoCloseable {
         }, false));
         LOG.info("notary-server listening on {}:{} ({})", settings.host(), httpServer.actualPort(),
                 settings.tlsCert().isPresent() ? "https" : "http");
-        return new NotaryServer(vertx, httpServer, metrics, trust, database, timer);
+        return new NotaryServer(vertx, httpServer, metrics, trust, database, timer, cache);
     }
 
     private static HttpServerOptions options(ServerSettings settings) {
@@ -131,6 +137,7 @@ public final class NotaryServer implements AutoCloseable {
         }
         metrics.close();
         trust.close();
+        cache.close();
         database.close();
     }
 }
