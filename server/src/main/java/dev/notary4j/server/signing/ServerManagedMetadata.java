@@ -8,9 +8,8 @@ import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StoredFile;
-import dev.notary4j.tuf.model.FileMeta;
+import dev.notary4j.server.storage.cache.ContentMemo;
 import dev.notary4j.tuf.model.MetadataException;
-import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.SignedMetadata;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +35,7 @@ public final class ServerManagedMetadata {
     private final CurrentMetadata current;
     private final ServerMetadataGenerator generator;
     private final Clock clock;
+    private final ContentMemo<Instant> expiries = new ContentMemo<>(4_096);
 
     public ServerManagedMetadata(MetaStore store, ServerMetadataGenerator generator, Clock clock) {
         this.store = store;
@@ -85,7 +85,8 @@ public final class ServerManagedMetadata {
                 newSnapshot = Optional.of(generated);
                 snapshotBytes = generated.data();
             }
-            if (newSnapshot.isEmpty() && !isExpired(timestamp, now) && lists(timestamp, snapshotBytes)) {
+            // {@code snapshot} was found through the checksum the timestamp lists, so an unexpired pair is current.
+            if (newSnapshot.isEmpty() && !isExpired(timestamp, now)) {
                 return Optional.of(timestamp);
             }
             byte[] root = currentRoot(snapshot, now);
@@ -113,12 +114,11 @@ public final class ServerManagedMetadata {
         return root.data();
     }
 
-    private static boolean isExpired(StoredFile file, Instant now) {
-        return SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant().isBefore(now);
+    private boolean isExpired(StoredFile file, Instant now) {
+        // Memoized by content: every GET of timestamp.json checks both the timestamp and the snapshot.
+        Instant expires = expiries.get(file.role(), file.sha256(),
+                () -> SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant());
+        return expires.isBefore(now);
     }
 
-    private static boolean lists(StoredFile timestamp, byte[] snapshot) {
-        FileMeta listed = SignedMetadata.parseTimestamp(timestamp.data()).signed().meta().get(RoleName.SNAPSHOT);
-        return listed != null && Digests.sha256Hex(snapshot).equals(Digests.hex(listed.hash(FileMeta.SHA256)));
-    }
 }

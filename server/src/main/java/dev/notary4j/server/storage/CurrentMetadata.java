@@ -1,6 +1,7 @@
 package dev.notary4j.server.storage;
 
 import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.server.storage.cache.ContentMemo;
 import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.MetadataException;
 import dev.notary4j.tuf.model.RoleName;
@@ -16,6 +17,8 @@ import java.util.Optional;
 public final class CurrentMetadata {
 
     private final MetaStore store;
+    /** Parsed {@code meta} of timestamps and snapshots by their SHA-256: every GET resolves through them. */
+    private final ContentMemo<Map<String, FileMeta>> listings = new ContentMemo<>(4_096);
 
     public CurrentMetadata(MetaStore store) {
         this.store = store;
@@ -33,16 +36,19 @@ public final class CurrentMetadata {
 
     /** The file of {@code role} whose checksum {@code listing} (a snapshot or timestamp) records. */
     public Optional<StoredFile> listedIn(StoredFile listing, String role) {
-        Map<String, FileMeta> meta;
+        Map<String, FileMeta> meta = listings.get(listing.role(), listing.sha256(), () -> parseMeta(listing));
+        return Optional.ofNullable(meta.get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
+                .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
+    }
+
+    private static Map<String, FileMeta> parseMeta(StoredFile listing) {
         try {
-            meta = listing.role().equals(RoleName.TIMESTAMP)
+            return listing.role().equals(RoleName.TIMESTAMP)
                     ? SignedMetadata.parseTimestamp(listing.data()).signed().meta()
                     : SignedMetadata.parseSnapshot(listing.data()).signed().meta();
         } catch (MetadataException e) {
             throw new CorruptMetadataException("stored " + listing.role() + " version " + listing.version()
                     + " of " + listing.gun() + " is unreadable: " + e.getMessage());
         }
-        return Optional.ofNullable(meta.get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
-                .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
     }
 }
