@@ -27,6 +27,11 @@ final class Wrk {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("wrk failed:\n" + out);
         }
+        if (!out.contains("Latency Distribution")) {
+            // No request completed: keep the evidence rather than report a silent zero.
+            System.err.println("wrk completed no request against " + url + ":\n" + out);
+            return new Result(0, Double.NaN, Double.NaN, -1);
+        }
         long errors = 0;
         Matcher non2xx = NON_2XX.matcher(out);
         if (non2xx.find()) {
