@@ -59,6 +59,10 @@ PLOT
   echo "- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem:/ {print $2}') GiB memory, PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version' 2>/dev/null || echo '?') on loopback, trust auth"
   echo "- Load average (1/5/15 min) before: $load_before; after: $load_after. Figures taken on a busy machine are noisy."
   echo "- Command: \`bench/run-all.sh $wrk_seconds $max_targets\`"
+  if awk -v l="${load_before%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+    echo
+    echo "**Warning: the machine was busy with other work (load average ${load_before%% *} on $(nproc) cores): these figures are not representative; rerun on a quiet machine.**"
+  fi
   echo "- Both services started by testkit from the same notary config, each server+signer on its own PostgreSQL databases (Go's schema); loads from separate processes (wrk, the Go notary CLI), runs alternated Go then ours."
   echo
   cat "$out/services.md"

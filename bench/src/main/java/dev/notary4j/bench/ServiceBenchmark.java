@@ -88,11 +88,16 @@ public final class ServiceBenchmark {
         line("## GET over TLS (wrk -t2, %d s per run, PostgreSQL)%n", seconds);
         line("| file | conns | Go req/s | ours req/s | ratio | Go p50/p99 ms | ours p50/p99 ms | errors Go/ours |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        // Warm-up: the JVM compiles its hot paths under load; Go needs none, but gets the same treatment.
+        for (List<String> deploymentUrls : urls) {
+            for (String url : deploymentUrls) {
+                Wrk.run(url, 16, 3);
+            }
+        }
         double worstRatio = Double.MAX_VALUE;
         double worstP99 = 0;
         for (int connections : new int[] {16, 64}) {
             for (int i = 0; i < 4; i++) {
-                Wrk.run(urls.get(1).get(i), connections, 1);  // warm-up (JIT, connection pools)
                 Wrk.Result goResult = Wrk.run(urls.get(0).get(i), connections, seconds);
                 Wrk.Result ourResult = Wrk.run(urls.get(1).get(i), connections, seconds);
                 String file = urls.get(0).get(i).substring(urls.get(0).get(i).lastIndexOf('/') + 1);
@@ -235,8 +240,12 @@ public final class ServiceBenchmark {
                     r[0][1], r[1][1], r[0][2], r[1][2], r[0][3], r[1][3]));
         }
         line("");
-        goal("100,000-target GUN publishes and lists without errors (ours)", !largestFailed,
-                largestFailed ? "a step failed or timed out" : "all steps succeeded up to " + maxTargets);
+        if (maxTargets >= 100_000) {
+            goal("100,000-target GUN publishes and lists without errors (ours)", !largestFailed,
+                    largestFailed ? "a step failed or timed out" : "all steps succeeded");
+        } else {
+            goals.append("- 100,000-target GUN: **not measured** in this run (largest size " + maxTargets + ")\n");
+        }
         if (!Double.isNaN(publishPerTargetSmall) && !Double.isNaN(publishPerTargetLarge)) {
             goal("Publish cost no worse than linear (ours, time per target at the largest size vs 1,000)",
                     publishPerTargetLarge <= publishPerTargetSmall * 1.5, String.format(Locale.ROOT,
