@@ -43,9 +43,10 @@ public final class SignerBenchmark {
         List<Result> results = new ArrayList<>();
         try (TestDatabase goDb = PostgresDatabases.createWithGoSchema("bench-go-signer", PostgresDatabases.GoSchema.SIGNER);
              TestDatabase ourDb = PostgresDatabases.createWithGoSchema("bench-our-signer", PostgresDatabases.GoSchema.SIGNER);
-             GoNotarySigner go = GoNotarySigner.builder(pki, work.resolve("go")).postgres(goDb.goUrl()).logLevel("error").start();
+             GoNotarySigner go = GoNotarySigner.builder(pki, work.resolve("go")).postgres(goDb.goUrl()).logLevel("error")
+                     .startupTimeout(java.time.Duration.ofSeconds(90)).start();
              GoNotarySigner ours = GoNotarySigner.builder(pki, work.resolve("ours")).postgres(ourDb.goUrl()).logLevel("error")
-                     .binary(ourLauncher.toString()).start()) {
+                     .startupTimeout(java.time.Duration.ofSeconds(90)).binary(ourLauncher.toString()).start()) {
             for (String algorithm : List.of("ecdsa", "ed25519")) {
                 // Alternate so neither side always runs on a warmer machine.
                 results.add(run("Go notary-signer", go, pki, algorithm, seconds, threads));

@@ -10,6 +10,7 @@ import dev.notary4j.server.signing.ServerMetadataGenerator;
 import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.JooqMetaStore;
 import dev.notary4j.server.storage.MetaStore;
+import dev.notary4j.server.storage.cache.ReadCache;
 import dev.notary4j.server.trust.TrustService;
 import dev.notary4j.server.update.UpdateService;
 import dev.notary4j.server.update.UpdateValidator;
@@ -52,15 +53,17 @@ public final class NotaryServer implements AutoCloseable {
     private final TrustService trust;
     private final Database database;
     private final long healthTimer;
+    private final ReadCache cache;
 
     private NotaryServer(Vertx vertx, HttpServer httpServer, HttpMetrics metrics, TrustService trust,
-                         Database database, long healthTimer) {
+                         Database database, long healthTimer, ReadCache cache) {
         this.vertx = vertx;
         this.httpServer = httpServer;
         this.metrics = metrics;
         this.trust = trust;
         this.database = database;
         this.healthTimer = healthTimer;
+        this.cache = cache;
     }
 
     /**
@@ -71,11 +74,13 @@ public final class NotaryServer implements AutoCloseable {
                                      boolean remoteTrust, UpdateValidator validator, Clock clock) {
         Optional<TokenAuthenticator> auth = settings.tokenAuth()
                 .map(options -> TokenAuthenticator.create(options, clock));
-        MetaStore store = new JooqMetaStore(database.dsl(), clock);
+        ReadCache cache = ReadCache.open(new JooqMetaStore(database.dsl(), clock), database, settings.currentMaxAge());
+        MetaStore store = cache.store();
+        MetaStore freshReads = cache.store().freshReads();  // validation and key lookups must see what is stored now
         ServerMetadataGenerator generator = new ServerMetadataGenerator(trust);
         NotaryApi api = new NotaryApi(store, new ServerManagedMetadata(store, generator, clock),
-                new KeyService(trust, new CurrentMetadata(store), settings.trustService().keyAlgorithm()),
-                new UpdateService(store, validator, generator, clock), settings.uploadLimits());
+                new KeyService(trust, new CurrentMetadata(freshReads), settings.trustService().keyAlgorithm()),
+                new UpdateService(freshReads, validator, generator, clock), settings.uploadLimits());
         Map<String, HealthChecks.Check> checks = new LinkedHashMap<>();
         checks.put("DB operational", store::checkHealth);
         if (remoteTrust) {
@@ -93,6 +98,7 @@ public final class NotaryServer implements AutoCloseable {
         } catch (Exception e) {
             vertx.close();
             metrics.close();
+            cache.close();
             throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
                     + e.getMessage(), e);
         }
@@ -106,7 +112,7 @@ public final class NotaryServer implements AutoCloseable {
                 options -> LOG.info("token authentication: service \"{}\", issuer \"{}\"", options.service(),
                         options.issuer()),
                 () -> LOG.warn("no authentication: auth.type is not \"token\", every request is allowed"));
-        return new NotaryServer(vertx, httpServer, metrics, trust, database, timer);
+        return new NotaryServer(vertx, httpServer, metrics, trust, database, timer, cache);
     }
 
     private static HttpServerOptions options(ServerSettings settings) {
@@ -140,6 +146,7 @@ public final class NotaryServer implements AutoCloseable {
         }
         metrics.close();
         trust.close();
+        cache.close();
         database.close();
     }
 }

@@ -8,6 +8,7 @@ import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StoredFile;
+import dev.notary4j.server.storage.cache.ContentMemo;
 import dev.notary4j.server.validation.RegenerationChecks;
 import dev.notary4j.server.validation.RuleViolation;
 import dev.notary4j.tuf.model.FileMeta;
@@ -34,6 +35,7 @@ public final class ServerManagedMetadata {
 
     private static final int ATTEMPTS = 3;
 
+    private final ContentMemo<Instant> expiries = new ContentMemo<>(4_096);
     private final MetaStore store;
     private final CurrentMetadata current;
     private final ServerMetadataGenerator generator;
@@ -114,8 +116,11 @@ public final class ServerManagedMetadata {
                 "the current snapshot of " + snapshot.gun() + " lists no stored root")).data();
     }
 
-    private static boolean isExpired(StoredFile file, Instant now) {
-        return SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant().isBefore(now);
+    private boolean isExpired(StoredFile file, Instant now) {
+        // Memoized by content: every GET of timestamp.json checks both the timestamp and the snapshot.
+        Instant expires = expiries.get(file.role(), file.sha256(),
+                () -> SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant());
+        return expires.isBefore(now);
     }
 
     private static boolean lists(StoredFile timestamp, byte[] snapshot) {

@@ -1,6 +1,7 @@
 package dev.notary4j.server.storage;
 
 import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.server.storage.cache.ContentMemo;
 import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.MetadataException;
 import dev.notary4j.tuf.model.RoleName;
@@ -16,6 +17,8 @@ import java.util.Optional;
 public final class CurrentMetadata {
 
     private final MetaStore store;
+    /** Parsed {@code meta} of timestamps and snapshots by their SHA-256: every GET resolves through them. */
+    private final ContentMemo<Map<String, FileMeta>> listings = new ContentMemo<>(4_096);
 
     public CurrentMetadata(MetaStore store) {
         this.store = store;
@@ -46,7 +49,11 @@ public final class CurrentMetadata {
         return entry != null && entry.hash(FileMeta.SHA256) != null;
     }
 
-    private static Map<String, FileMeta> meta(StoredFile listing) {
+    private Map<String, FileMeta> meta(StoredFile listing) {
+        return listings.get(listing.role(), listing.sha256(), () -> parseMeta(listing));
+    }
+
+    private static Map<String, FileMeta> parseMeta(StoredFile listing) {
         try {
             return listing.role().equals(RoleName.TIMESTAMP)
                     ? SignedMetadata.parseTimestamp(listing.data()).signed().meta()

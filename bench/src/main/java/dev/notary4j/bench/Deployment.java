@@ -1,0 +1,58 @@
+package dev.notary4j.bench;
+
+import dev.notary4j.testkit.GoNotaryServer;
+import dev.notary4j.testkit.GoNotarySigner;
+import dev.notary4j.testkit.PostgresDatabases;
+import dev.notary4j.testkit.TestDatabase;
+import dev.notary4j.testkit.TestPki;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** One notary-server + notary-signer pair on its own two PostgreSQL databases (Go's schema), started by testkit. */
+final class Deployment implements AutoCloseable {
+
+    final String name;
+    final GoNotarySigner signer;
+    final GoNotaryServer server;
+    private final TestDatabase signerDb;
+    private final TestDatabase serverDb;
+
+    private Deployment(String name, TestDatabase signerDb, TestDatabase serverDb, GoNotarySigner signer,
+                       GoNotaryServer server) {
+        this.name = name;
+        this.signerDb = signerDb;
+        this.serverDb = serverDb;
+        this.signer = signer;
+        this.server = server;
+    }
+
+    /** {@code binDir} null = the Go binaries from PATH; otherwise {@code binDir/notary-server} and {@code -signer}. */
+    static Deployment start(String name, TestPki pki, Path work, Path binDir) {
+        String id = name.toLowerCase().replaceAll("[^a-z0-9]", "");
+        TestDatabase signerDb = PostgresDatabases.createWithGoSchema("bench-" + id + "-signer",
+                PostgresDatabases.GoSchema.SIGNER);
+        TestDatabase serverDb = PostgresDatabases.createWithGoSchema("bench-" + id + "-server",
+                PostgresDatabases.GoSchema.SERVER);
+        GoNotarySigner.Builder signer = GoNotarySigner.builder(pki, work.resolve(id + "-signer"))
+                .postgres(signerDb.goUrl()).logLevel("error").startupTimeout(Duration.ofSeconds(90));
+        if (binDir != null) {
+            signer.binary(binDir.resolve("notary-signer").toString());
+        }
+        GoNotarySigner startedSigner = signer.start();
+        GoNotaryServer.Builder server = GoNotaryServer.builder(pki, work.resolve(id + "-server"))
+                .remoteSigner(startedSigner).postgres(serverDb.goUrl()).logLevel("error")
+                .startupTimeout(Duration.ofSeconds(90));
+        if (binDir != null) {
+            server.binary(binDir.resolve("notary-server").toString());
+        }
+        return new Deployment(name, signerDb, serverDb, startedSigner, server.start());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        signer.close();
+        serverDb.close();
+        signerDb.close();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.notary4j.server.storage.cache;
+
+import dev.notary4j.server.storage.Change;
+import dev.notary4j.server.storage.MetaStore;
+import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.OldVersionException;
+import dev.notary4j.server.storage.StoredFile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A {@link MetaStore} decorator that keeps {@link #latest} and {@link #byChecksum} answers in memory.
+ *
+ * <p>Staleness is bounded three ways: writes through this store (or its {@link #freshReads()} view) invalidate the
+ * GUN before they return; writes by other replicas arrive through an {@link InvalidationBus}; and every entry expires
+ * after {@code maxStaleness} whatever happens (a lost notification, a Go server writing the same tables). A load that
+ * overlaps an invalidation is not kept, so an invalidation is never undone by a slow reader.
+ *
+ * <p>Served current metadata always stays self-consistent: roles are resolved from the cached timestamp through
+ * content-addressed ({@code byChecksum}) entries, which never change for a given checksum.
+ */
+public final class CachingMetaStore implements MetaStore {
+
+    private record Key(String gun, String role, String sha256) {
+    }
+
+    private record Entry(Optional<StoredFile> file, long loadedAtNanos, long bytes) {
+    }
+
+    private final MetaStore delegate;
+    private final InvalidationBus bus;
+    private final long maxStaleNanos;
+    private final long maxBytes;
+    private final LongSupplier nanoTime;
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong cachedBytes = new AtomicLong();
+
+    /**
+     * @param maxStaleness how long an entry may be served without a notification proving it current; must not be
+     *                     longer than the {@code max-age} the server sends for current metadata
+     * @param maxBytes     memory budget for cached file contents; the cache is emptied when it is exceeded
+     */
+    public CachingMetaStore(MetaStore delegate, InvalidationBus bus, Duration maxStaleness, long maxBytes,
+                            LongSupplier nanoTime) {
+        this.delegate = delegate;
+        this.bus = bus;
+        this.maxStaleNanos = maxStaleness.toNanos();
+        this.maxBytes = maxBytes;
+        this.nanoTime = nanoTime;
+        bus.subscribe(this::invalidate, this::invalidateAll);
+    }
+
+    /**
+     * The same store with every read going to the database: for the update path, whose validation must see what
+     * is stored now, not what was stored up to {@code maxStaleness} ago. Its writes still invalidate this cache.
+     */
+    public MetaStore freshReads() {
+        return new FreshReads();
+    }
+
+    @Override
+    public Optional<StoredFile> latest(String gun, String role) {
+        return cached(new Key(gun, role, null), () -> delegate.latest(gun, role));
+    }
+
+    @Override
+    public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
+        return cached(new Key(gun, role, sha256Hex), () -> delegate.byChecksum(gun, role, sha256Hex));
+    }
+
+    @Override
+    public Optional<StoredFile> byVersion(String gun, String role, int version) {
+        return delegate.byVersion(gun, role, version);
+    }
+
+    @Override
+    public void update(String gun, List<MetaUpdate> files) throws OldVersionException {
+        try {
+            delegate.update(gun, files);
+        } finally {
+            // Also on failure: an OldVersionException means someone else stored newer files this cache may not know.
+            invalidate(gun);
+            bus.publish(gun);
+        }
+    }
+
+    @Override
+    public int delete(String gun) {
+        try {
+            return delegate.delete(gun);
+        } finally {
+            invalidate(gun);
+            bus.publish(gun);
+        }
+    }
+
+    @Override
+    public List<Change> changes(String gun, long changeId, int records) {
+        return delegate.changes(gun, changeId, records);
+    }
+
+    @Override
+    public void checkHealth() {
+        delegate.checkHealth();
+    }
+
+    /** Forgets everything cached for {@code gun}. */
+    public void invalidate(String gun) {
+        generation.incrementAndGet();
+        entries.entrySet().removeIf(e -> {
+            if (e.getKey().gun().equals(gun)) {
+                cachedBytes.addAndGet(-e.getValue().bytes());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Forgets everything (the notification channel was interrupted, so any entry may be stale). */
+    public void invalidateAll() {
+        generation.incrementAndGet();
+        entries.clear();
+        cachedBytes.set(0);
+    }
+
+    private Optional<StoredFile> cached(Key key, Supplier<Optional<StoredFile>> load) {
+        long now = nanoTime.getAsLong();
+        Entry entry = entries.get(key);
+        if (entry != null && now - entry.loadedAtNanos() < maxStaleNanos) {
+            return entry.file();
+        }
+        long before = generation.get();
+        Optional<StoredFile> file = load.get();
+        long bytes = file.map(f -> (long) f.data().length).orElse(0L) + 256;
+        Entry loaded = new Entry(file, now, bytes);
+        Entry previous = entries.put(key, loaded);
+        cachedBytes.addAndGet(bytes - (previous == null ? 0 : previous.bytes()));
+        if (generation.get() != before) {
+            // An invalidation ran while we were reading: what we read may predate it.
+            if (entries.remove(key, loaded)) {
+                cachedBytes.addAndGet(-bytes);
+            }
+        } else if (cachedBytes.get() > maxBytes) {
+            invalidateAll();
+        }
+        return file;
+    }
+
+    private final class FreshReads implements MetaStore {
+        @Override
+        public Optional<StoredFile> latest(String gun, String role) {
+            return delegate.latest(gun, role);
+        }
+
+        @Override
+        public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
+            return delegate.byChecksum(gun, role, sha256Hex);
+        }
+
+        @Override
+        public Optional<StoredFile> byVersion(String gun, String role, int version) {
+            return delegate.byVersion(gun, role, version);
+        }
+
+        @Override
+        public void update(String gun, List<MetaUpdate> files) throws OldVersionException {
+            CachingMetaStore.this.update(gun, files);
+        }
+
+        @Override
+        public int delete(String gun) {
+            return CachingMetaStore.this.delete(gun);
+        }
+
+        @Override
+        public List<Change> changes(String gun, long changeId, int records) {
+            return delegate.changes(gun, changeId, records);
+        }
+
+        @Override
+        public void checkHealth() {
+            delegate.checkHealth();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package dev.notary4j.server.storage.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.notary4j.server.storage.Change;
+import dev.notary4j.server.storage.MetaStore;
+import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.StoredFile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class CachingMetaStoreTest {
+
+    /** A store whose latest timestamp version is whatever the test sets, counting reads. */
+    private static final class FakeStore implements MetaStore {
+        final AtomicInteger version = new AtomicInteger(1);
+        final AtomicInteger reads = new AtomicInteger();
+        Runnable duringRead = () -> { };
+
+        @Override
+        public Optional<StoredFile> latest(String gun, String role) {
+            reads.incrementAndGet();
+            int v = version.get();
+            duringRead.run();
+            return Optional.of(new StoredFile(gun, role, v, new byte[] {(byte) v}, "sha" + v, Instant.EPOCH));
+        }
+
+        @Override
+        public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<StoredFile> byVersion(String gun, String role, int version) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void update(String gun, List<MetaUpdate> files) {
+            version.incrementAndGet();
+        }
+
+        @Override
+        public int delete(String gun) {
+            return 0;
+        }
+
+        @Override
+        public List<Change> changes(String gun, long changeId, int records) {
+            return List.of();
+        }
+
+        @Override
+        public void checkHealth() {
+        }
+    }
+
+    /** Delivers "changed" like another replica's NOTIFY would. */
+    private static final class ManualBus implements InvalidationBus {
+        Consumer<String> changed;
+        Runnable lost;
+
+        @Override
+        public void publish(String gun) {
+        }
+
+        @Override
+        public void subscribe(Consumer<String> changed, Runnable lost) {
+            this.changed = changed;
+            this.lost = lost;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final FakeStore store = new FakeStore();
+    private final ManualBus bus = new ManualBus();
+    private final AtomicLong nanos = new AtomicLong();
+    private final CachingMetaStore cache = new CachingMetaStore(store, bus, Duration.ofSeconds(2), 1 << 20, nanos::get);
+
+    private int servedVersion() {
+        return cache.latest("gun", "timestamp").orElseThrow().version();
+    }
+
+    @Test
+    void servesFromMemoryUntilTheBoundThenRereads() {
+        assertThat(servedVersion()).isEqualTo(1);
+        store.version.set(2);  // another writer that does not notify (a Go server on the same tables)
+        nanos.addAndGet(Duration.ofMillis(1_999).toNanos());
+        assertThat(servedVersion()).isEqualTo(1);
+        assertThat(store.reads).hasValue(1);
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(servedVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void localWritesAndNotificationsInvalidateAtOnce() throws Exception {
+        assertThat(servedVersion()).isEqualTo(1);
+        cache.update("gun", List.of());
+        assertThat(servedVersion()).isEqualTo(2);
+        store.version.set(3);
+        bus.changed.accept("other-gun");
+        assertThat(servedVersion()).as("other GUNs' notifications keep this entry").isEqualTo(2);
+        bus.changed.accept("gun");
+        assertThat(servedVersion()).isEqualTo(3);
+        store.version.set(4);
+        bus.lost.run();
+        assertThat(servedVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void aReadOverlappingAnInvalidationIsNotKept() {
+        store.duringRead = () -> {
+            store.duringRead = () -> { };
+            store.version.set(2);
+            bus.changed.accept("gun");  // the notification arrives while the old version is being read
+        };
+        assertThat(servedVersion()).isEqualTo(1);
+        assertThat(servedVersion()).as("the overlapping read was dropped, so this one rereads").isEqualTo(2);
+    }
+
+    @Test
+    void freshReadsBypassTheCacheButTheirWritesInvalidateIt() throws Exception {
+        assertThat(servedVersion()).isEqualTo(1);
+        store.version.set(2);
+        assertThat(cache.freshReads().latest("gun", "timestamp").orElseThrow().version()).isEqualTo(2);
+        assertThat(servedVersion()).isEqualTo(1);
+        cache.freshReads().update("gun", List.of());
+        assertThat(servedVersion()).isEqualTo(3);
+    }
+}
