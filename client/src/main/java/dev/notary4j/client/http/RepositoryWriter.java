@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The write side of notary's HTTP store, with the {@code push,pull} scope: fetching the server-held
@@ -29,26 +27,17 @@ public final class RepositoryWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final HttpClient http;
-    private final String base;
-    private final String scope;
-    private final TokenAuthenticator auth;
-    private final Duration timeout;
+    private final AuthorizingSender sender;
 
     public RepositoryWriter(HttpClient http, URI server, String gun, TokenAuthenticator auth, Duration timeout) {
-        this.http = http;
-        String root = server.toString();
-        this.base = (root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/v2/" + gun + "/_trust/tuf/";
-        this.scope = "repository:" + gun + ":push,pull";
-        this.auth = auth;
-        this.timeout = timeout;
+        this.sender = new AuthorizingSender(http, server, gun, "push,pull", auth, timeout, MAX_ERROR_BODY);
     }
 
     /** The public key the server holds for {@code role} ({@code timestamp} or {@code snapshot}). */
     public TufKey serverKey(String role) {
         String name = role + ".key";
-        HttpResponse<CappedBody> response = send(name, MAX_KEY_RESPONSE,
-                () -> HttpRequest.newBuilder(URI.create(base + name)).timeout(timeout).GET());
+        HttpResponse<CappedBody> response = sender.send(name, MAX_KEY_RESPONSE,
+                () -> HttpRequest.newBuilder(URI.create(sender.base() + name)).GET());
         if (response.statusCode() != 200) {
             throw rejected(name, response);
         }
@@ -75,27 +64,12 @@ public final class RepositoryWriter {
         });
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
         byte[] payload = body.toByteArray();
-        HttpResponse<CappedBody> response = send("metadata", 0, () -> HttpRequest.newBuilder(URI.create(base))
-                .timeout(timeout).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        HttpResponse<CappedBody> response = sender.send("metadata", 0, () -> HttpRequest.newBuilder(URI.create(sender.base()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload)));
         if (response.statusCode() != 200) {
             throw rejected("the update", response);
         }
-    }
-
-    private HttpResponse<CappedBody> send(String name, long okLimit, Supplier<HttpRequest.Builder> request) {
-        HttpRequest.Builder first = request.get();
-        auth.cachedAuthorization(scope).ifPresent(value -> first.header("Authorization", value));
-        HttpResponse<CappedBody> response = CappedBody.exchange(http, first.build(), name, okLimit, MAX_ERROR_BODY, timeout);
-        if (response.statusCode() != 401) {
-            return response;
-        }
-        Optional<AuthChallenge> challenge = AuthChallenge.parse(response.headers().firstValue("WWW-Authenticate").orElse(null));
-        if (challenge.isEmpty()) {
-            throw new UnauthorizedException(name, "");
-        }
-        HttpRequest.Builder retry = request.get().header("Authorization", auth.authorize(name, challenge.get(), scope));
-        return CappedBody.exchange(http, retry.build(), name, okLimit, MAX_ERROR_BODY, timeout);
     }
 
     private static UploadRejectedException rejected(String what, HttpResponse<CappedBody> response) {
