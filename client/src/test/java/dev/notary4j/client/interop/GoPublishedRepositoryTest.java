@@ -3,6 +3,7 @@ package dev.notary4j.client.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.notary4j.client.cli.NotaryClientMain;
+import dev.notary4j.testkit.DelegationKey;
 import dev.notary4j.testkit.GoNotaryServer;
 import dev.notary4j.testkit.NotaryCli;
 import dev.notary4j.testkit.TestPki;
@@ -82,23 +83,9 @@ class GoPublishedRepositoryTest {
                 "-r", role).requireSuccess();
     }
 
-    /** An ECDSA key (unencrypted PKCS#8) and a self-signed certificate for it, made with openssl. */
-    private Path delegationKey(String name) throws IOException, InterruptedException {
-        Path dir = work.resolve("keys");
-        Files.createDirectories(dir);
-        Path key = dir.resolve(name + ".key");
-        run(dir, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key.toString());
-        run(dir, "openssl", "req", "-new", "-x509", "-key", key.toString(), "-subj", "/CN=" + name, "-days", "30",
-                "-out", dir.resolve(name + ".crt").toString());
-        return key;
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
+    /** An ECDSA key (unencrypted PKCS#8) at {@code keys/NAME.key} and its self-signed certificate at {@code keys/NAME.crt}. */
+    private Path delegationKey(String name) throws IOException {
+        return DelegationKey.generate(Files.createDirectories(work.resolve("keys")), name).privateKey();
     }
 
     @AfterAll

@@ -1,10 +1,10 @@
 package dev.notary4j.wrapper.support;
 
+import dev.notary4j.testkit.DelegationKey;
 import dev.notary4j.testkit.GoNotaryServer;
 import dev.notary4j.testkit.NotaryCli;
 import dev.notary4j.testkit.TestPki;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -79,23 +79,9 @@ public final class PublishedRepositories implements AutoCloseable {
         publisher.run("publish", DELEGATED).requireSuccess();
     }
 
-    /** An ECDSA key and a self-signed certificate for it, made with openssl (what notary delegation add takes). */
-    private Path delegationKey(String name) throws IOException, InterruptedException {
-        Path dir = work.resolve("keys");
-        Files.createDirectories(dir);
-        Path key = dir.resolve(name + ".key");
-        run(dir, "openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key.toString());
-        run(dir, "openssl", "req", "-new", "-x509", "-key", key.toString(), "-subj", "/CN=" + name, "-days", "30",
-                "-out", dir.resolve(name + ".crt").toString());
-        return key;
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
+    /** An ECDSA key (unencrypted PKCS#8) at {@code keys/NAME.key} and its self-signed certificate at {@code keys/NAME.crt}. */
+    private Path delegationKey(String name) throws IOException {
+        return DelegationKey.generate(Files.createDirectories(work.resolve("keys")), name).privateKey();
     }
 
     public TestPki pki() {
