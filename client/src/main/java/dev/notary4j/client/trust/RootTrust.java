@@ -47,8 +47,7 @@ final class RootTrust {
             RootCertificateTrust.verify(envelope, candidate.signed(), previous.map(SignedMetadata::signed), gun, now,
                     leaves -> leaves.stream().filter(pinCheck(pinning, gun, previous.isEmpty(), now)).toList());
         } catch (UntrustedRootException e) {
-            throw new RootTrustException(e.kind() == UntrustedRootException.Kind.ROTATION
-                    ? RootTrustException.Kind.ROTATION : RootTrustException.Kind.VALIDATION, e.reason());
+            throw new RootTrustException(e);
         }
         return candidate;
     }
@@ -73,7 +72,7 @@ final class RootTrust {
                 }
             }
             if (anchors.isEmpty()) {
-                throw new RootTrustException(RootTrustException.Kind.VALIDATION, "invalid CA certs provided");
+                throw RootTrustException.validation("invalid CA certs provided");
             }
             return key -> {
                 try {
@@ -85,7 +84,7 @@ final class RootTrust {
             };
         }
         if (pinning.disableTofu() && firstBootstrap) {
-            throw new RootTrustException(RootTrustException.Kind.VALIDATION, "invalid trust pinning specified");
+            throw RootTrustException.validation("invalid trust pinning specified");
         }
         return key -> true;
     }

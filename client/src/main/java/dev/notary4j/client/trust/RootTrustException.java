@@ -1,24 +1,27 @@
 package dev.notary4j.client.trust;
 
+import dev.notary4j.tuf.verify.UntrustedRootException;
+
 /**
- * A root was not trusted. {@link Kind#ROTATION}: not signed by the previously trusted root's certificates at its
- * threshold (notary's {@code ErrRootRotationFail}); {@link Kind#VALIDATION}: no usable leaf certificate, not
- * matching trust pinning, or not self-signed at its own threshold ({@code ErrValidationFail}).
+ * A root was not trusted: tuf-model's {@link UntrustedRootException} (kind and Go's message) as a client error, or a
+ * trust-pinning configuration the client cannot use ({@link UntrustedRootException.Kind#VALIDATION}).
  */
 public final class RootTrustException extends VerificationException {
-    public enum Kind { ROTATION, VALIDATION }
-
-    private final Kind kind;
+    private final UntrustedRootException.Kind kind;
     private final String reason;
 
-    public RootTrustException(Kind kind, String reason) {
-        super("root", (kind == Kind.ROTATION ? "could not rotate trust to a new trusted root: "
-                : "could not validate the path to a trusted root: ") + reason);
-        this.kind = kind;
-        this.reason = reason;
+    public RootTrustException(UntrustedRootException cause) {
+        super("root", cause.getMessage(), cause);
+        this.kind = cause.kind();
+        this.reason = cause.reason();
     }
 
-    public Kind kind() {
+    /** A validation failure of the client's own (e.g. unusable pinning), worded as notary's ErrValidationFail. */
+    static RootTrustException validation(String reason) {
+        return new RootTrustException(new UntrustedRootException(UntrustedRootException.Kind.VALIDATION, reason));
+    }
+
+    public UntrustedRootException.Kind kind() {
         return kind;
     }
 

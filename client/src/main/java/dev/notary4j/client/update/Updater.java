@@ -9,6 +9,7 @@ import dev.notary4j.client.http.NetworkException;
 import dev.notary4j.client.trust.RoleGrant;
 import dev.notary4j.client.trust.RootChangedException;
 import dev.notary4j.client.trust.RootTrustException;
+import dev.notary4j.tuf.verify.UntrustedRootException;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.client.trust.TrustedMetadataSet;
 import dev.notary4j.client.trust.TrustedTargetsRole;
@@ -253,7 +254,7 @@ public final class Updater {
             try {
                 fresh = current.withRoot(newest, trustedVersion, true, nextMeta);
             } catch (RootTrustException e) {
-                if (e.kind() != RootTrustException.Kind.ROTATION) {
+                if (e.kind() != UntrustedRootException.Kind.ROTATION) {
                     throw e;
                 }
                 int newestVersion = TrustedMetadataSet.peekRootVersion(newest);

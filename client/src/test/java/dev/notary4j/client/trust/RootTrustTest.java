@@ -1,5 +1,6 @@
 package dev.notary4j.client.trust;
 
+import dev.notary4j.tuf.verify.UntrustedRootException;
 import static dev.notary4j.client.support.TestRepository.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,7 +102,7 @@ class RootTrustTest {
 
         assertThatThrownBy(() -> TrustedMetadataSet.firstUse(GUN, root, pinning, NOW))
                 .isInstanceOfSatisfying(RootTrustException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(RootTrustException.Kind.VALIDATION);
+                    assertThat(e.kind()).isEqualTo(UntrustedRootException.Kind.VALIDATION);
                     assertThat(e.reason()).isEqualTo("unable to match any certificates to trust_pinning config");
                 });
     }

@@ -20,6 +20,7 @@ import dev.notary4j.client.trust.ChecksumMismatchException;
 import dev.notary4j.tuf.verify.ExpiredException;
 import dev.notary4j.tuf.verify.LowVersionException;
 import dev.notary4j.client.trust.RootTrustException;
+import dev.notary4j.tuf.verify.UntrustedRootException;
 import dev.notary4j.tuf.verify.ThresholdNotMetException;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.client.trust.TrustedMetadataSet;
@@ -132,7 +133,7 @@ class UpdaterTamperTest {
         for (TrustPinning pinning : List.of(wrongCert, wrongCa)) {
             assertThatThrownBy(() -> updater(pinning, UpdateLimits.NOTARY).update())
                     .isInstanceOfSatisfying(RootTrustException.class,
-                            e -> assertThat(e.kind()).isEqualTo(RootTrustException.Kind.VALIDATION));
+                            e -> assertThat(e.kind()).isEqualTo(UntrustedRootException.Kind.VALIDATION));
             assertThat(cachedFiles()).isEmpty();
         }
     }
@@ -258,7 +259,7 @@ class UpdaterTamperTest {
             repo.publishRoot();
             repo.publishNextVersion();
             server.serve(repo);
-        }, RootTrustException.class, e -> assertThat(e.kind()).isEqualTo(RootTrustException.Kind.ROTATION));
+        }, RootTrustException.class, e -> assertThat(e.kind()).isEqualTo(UntrustedRootException.Kind.ROTATION));
     }
 
     @Test
