@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpFrontend {
 
+    /** What a refused oversized upload may still send before the connection is closed anyway. */
+    private static final long MAX_DRAINED_BYTES = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger(HttpFrontend.class);
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -169,7 +171,16 @@ final class HttpFrontend {
         request.response().putHeader(HttpHeaders.CONNECTION, "close");
         sendError(request, match, NotaryException.withDetail(ErrorCode.MALFORMED_UPLOAD,
                 "request body exceeds " + max + " bytes"), start, 0);
-        request.connection().close();
+        // Read and drop what the client is still sending (up to a bound) before closing: closing a socket with
+        // unread data makes the kernel reset the connection, and the client may then never read the answer.
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > MAX_DRAINED_BYTES) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(v -> request.connection().close());
     }
 
     private static long parseLong(String value) {
