@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Locates the Go notary binaries of the Debian package {@value #DEBIAN_PACKAGE}. */
+/** Locates the Go binaries the tests run: notary's (Debian package {@value #DEBIAN_PACKAGE}) and their neighbours. */
 final class GoBinaries {
     static final String DEBIAN_PACKAGE = "notary";
 
@@ -14,7 +14,12 @@ final class GoBinaries {
 
     /** The executable for {@code name} (a command on PATH or a path), or a {@link MissingBinaryException}. */
     static Path require(String name) {
-        return find(name).orElseThrow(() -> new MissingBinaryException(name, DEBIAN_PACKAGE));
+        return require(name, DEBIAN_PACKAGE);
+    }
+
+    /** The executable for {@code name}, installed by the Debian package {@code debianPackage}. */
+    static Path require(String name, String debianPackage) {
+        return find(name).orElseThrow(() -> new MissingBinaryException(name, debianPackage));
     }
 
     private static Optional<Path> find(String name) {

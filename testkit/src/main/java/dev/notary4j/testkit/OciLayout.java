@@ -1,4 +1,4 @@
-package dev.notary4j.server.interop;
+package dev.notary4j.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /** A minimal one-layer OCI image layout (oci-layout, index.json, blobs) for skopeo to push, made without network. */
-final class OciLayout {
+public final class OciLayout {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OciLayout() {
     }
 
-    static void write(Path dir, String tag) throws IOException {
+    public static void write(Path dir, String tag) throws IOException {
         Files.createDirectories(dir.resolve("blobs/sha256"));
         byte[] tar = tarWithOneFile("hello.txt", "hello from notary4j\n".getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
@@ -46,7 +46,7 @@ final class OciLayout {
         Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     }
 
-    static String manifestDigest(Path dir) throws IOException {
+    public static String manifestDigest(Path dir) throws IOException {
         return JSON.readTree(dir.resolve("index.json").toFile()).at("/manifests/0/digest").asText();
     }
 
