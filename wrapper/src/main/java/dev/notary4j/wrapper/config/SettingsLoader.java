@@ -3,13 +3,16 @@ package dev.notary4j.wrapper.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.notary4j.client.http.BasicCredentials;
 import dev.notary4j.client.targets.TargetPolicy;
 import dev.notary4j.client.trust.TrustPinning;
 import dev.notary4j.wrapper.policy.TrustPolicies;
 import dev.notary4j.wrapper.policy.TrustPolicy;
 import dev.notary4j.wrapper.policy.VerificationLevel;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -155,11 +158,32 @@ public final class SettingsLoader {
                 throw new ConfigException(entry.path("url"), "must be an http(s) URL with a host");
             }
             Duration timeout = Durations.parse(entry.path("timeout"), entry.string("timeout").orElse("10s"));
-            if (servers.put(name, new NotaryServerSettings(name, url, entry.file("root_ca", base), timeout)) != null) {
+            Optional<BasicCredentials> credentials = entry.file("credentials_file", base)
+                    .map(file -> credentials(entry.path("credentials_file"), file));
+            if (servers.put(name, new NotaryServerSettings(name, url, entry.file("root_ca", base), timeout,
+                    credentials)) != null) {
                 throw new ConfigException(entry.path("name"), "duplicate server " + name);
             }
         }
         return servers;
+    }
+
+    /**
+     * A {@code user:password} file (the shape of a mounted Kubernetes Secret), for a notary server behind token
+     * authentication. Only the first line counts; the password never appears in an error.
+     */
+    private static BasicCredentials credentials(String field, Path file) {
+        String firstLine;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            firstLine = reader.readLine();
+        } catch (IOException e) {
+            throw new ConfigException(field, "cannot read " + file + ": " + e.getMessage());
+        }
+        int colon = firstLine == null ? -1 : firstLine.indexOf(':');
+        if (colon <= 0) {
+            throw new ConfigException(field, file + " must hold user:password on its first line");
+        }
+        return new BasicCredentials(firstLine.substring(0, colon), firstLine.substring(colon + 1));
     }
 
     /** The single {@code *} policy of a configuration without a trust-policy file. */

@@ -78,6 +78,7 @@ public final class TrustService {
                     .findFirst().orElseThrow();
             return NotaryClient.builder(server.url(), trustDir())
                     .caFile(server.rootCa())
+                    .credentials(server.credentials())
                     .pinning(policy.pinning())
                     .clock(clock)
                     .timeout(server.timeout())

@@ -47,6 +47,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void credentialsComeFromTheFirstLineOfTheirFileAndStayHidden() throws IOException {
+        Files.writeString(dir.resolve("creds"), "robot:s3cr:et\nignored\n");
+        Path file = write("{\"trust_dir\":\"t\",\"notary_servers\":[{\"name\":\"n:1\",\"credentials_file\":\"creds\"}]}");
+        NotaryServerSettings server = SettingsLoader.load(file, Map.of()).notaryServers().get("n:1");
+        assertThat(server.credentials()).hasValueSatisfying(c -> {
+            assertThat(c.username()).isEqualTo("robot");
+            assertThat(c.password()).isEqualTo("s3cr:et");
+        });
+        assertThat(server.toString()).doesNotContain("s3cr");
+    }
+
+    @Test
     void invalidSettingsNameTheirField() throws IOException {
         String base = "\"trust_dir\":\"t\",\"notary_servers\":[{\"name\":\"n:1\"}]";
         assertField("{\"trust_dir\":\"t\"}", "notary_servers");
@@ -55,6 +67,11 @@ class SettingsLoaderTest {
         assertField("{" + base + ",\"server\":{\"http_addr\":\"nowhere\"}}", "server.http_addr");
         assertField("{" + base + ",\"admission\":{\"notary_server\":\"other:1\"}}", "admission.notary_server");
         assertField("{\"notary_servers\":[{\"name\":\"n:1\"}]}", "trust_dir");
+        Files.writeString(dir.resolve("no-colon"), "robot\n");
+        assertField("{\"trust_dir\":\"t\",\"notary_servers\":[{\"name\":\"n:1\",\"credentials_file\":\""
+                + dir.resolve("no-colon") + "\"}]}", "notary_servers[0].credentials_file");
+        assertField("{\"trust_dir\":\"t\",\"notary_servers\":[{\"name\":\"n:1\",\"credentials_file\":\""
+                + dir.resolve("missing") + "\"}]}", "notary_servers[0].credentials_file");
     }
 
     private void assertField(String json, String field) throws IOException {
