@@ -21,7 +21,7 @@ class ExampleConfigsTest {
             "notary-server-client.crt", "notary-server-client.key", "notary-signer.crt", "notary-signer.key");
 
     @ParameterizedTest
-    @CsvSource({"server-h2.json, H2", "server-postgres.json, POSTGRES"})
+    @CsvSource({"server-h2.json, H2", "server-postgres.json, POSTGRES", "server-token.json, POSTGRES"})
     void serverExamples(String file, StorageBackend backend) {
         ServerSettings settings = ServerSettings.from(NotaryConfig.load(REPO.resolve("server/config").resolve(file),
                 "NOTARY_SERVER_", Map.of()));

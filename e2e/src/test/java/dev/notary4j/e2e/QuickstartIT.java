@@ -6,22 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.notary4j.testkit.FreePorts;
 import dev.notary4j.testkit.NotaryCli;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +38,7 @@ class QuickstartIT {
         Path target = Files.writeString(dir.resolve("artifact.txt"), "quickstart\n");
         String url = "https://localhost:" + ports[0];
 
-        try (Quickstart first = Quickstart.start(data, ports)) {
+        try (ServiceProcess first = quickstart(data, ports)) {
             assertThat(first.output()).contains(url).contains("--tlscacert " + data.resolve("pki/root-ca.crt"));
             NotaryCli cli = NotaryCli.forServer(dir.resolve("trust"), url, data.resolve("pki/root-ca.crt"))
                     .withPassphrase("quickstart passphrase");
@@ -65,7 +57,7 @@ class QuickstartIT {
                     .isEqualTo(sha256Hex(Files.readAllBytes(target)));
         }
 
-        try (Quickstart second = Quickstart.start(data, ports)) {
+        try (ServiceProcess second = quickstart(data, ports)) {
             NotaryCli fresh = NotaryCli.forServer(dir.resolve("fresh-trust"), url, data.resolve("pki/root-ca.crt"));
             assertThat(fresh.run("list", GUN).requireSuccess().stdout())
                     .contains("v1");
@@ -74,66 +66,23 @@ class QuickstartIT {
 
     /** POST /list to the wrapper, trusting only the quickstart's development root CA. */
     private static HttpResponse<String> wrapperList(Path rootCa, String wrapperUrl, String body) throws Exception {
-        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-        trust.load(null, null);
-        try (var in = Files.newInputStream(rootCa)) {
-            trust.setCertificateEntry("root-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trustManagers.getTrustManagers(), null);
-        HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        return client.send(HttpRequest.newBuilder(URI.create(wrapperUrl + "/list"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Http.postJson(Http.trusting(rootCa), wrapperUrl + "/list", body);
     }
 
     private static String sha256Hex(byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     }
 
-    /** bin/quickstart as a process; close() sends SIGTERM (Ctrl-C's path through the same trap) and waits. */
-    private record Quickstart(Process process, Path log) implements AutoCloseable {
-
-        static Quickstart start(Path data, int[] ports) throws IOException, InterruptedException {
-            Files.createDirectories(data);
-            Path log = Files.createTempFile(data.getParent(), "quickstart", ".log");
-            ProcessBuilder builder = new ProcessBuilder(REPO.resolve("bin/quickstart").toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("NOTARY4J_DATA", data.toString());
-            builder.environment().put("NOTARY4J_SERVER_PORT", String.valueOf(ports[0]));
-            builder.environment().put("NOTARY4J_SIGNER_PORT", String.valueOf(ports[1]));
-            builder.environment().put("NOTARY4J_WRAPPER_PORT", String.valueOf(ports[2]));
-            builder.environment().put("NOTARY4J_SKIP_BUILD", "1");
-            Quickstart quickstart = new Quickstart(builder.start(), log);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-            while (!quickstart.output().contains("Press Ctrl-C to stop.")) {
-                if (!quickstart.process.isAlive() || Instant.now().isAfter(deadline)) {
-                    String output = quickstart.output();
-                    quickstart.close();
-                    throw new AssertionError("bin/quickstart did not start:\n" + output);
-                }
-                Thread.sleep(200);
-            }
-            return quickstart;
-        }
-
-        String output() throws IOException {
-            return Files.readString(log);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            for (ProcessHandle child : children) {
-                child.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-                assertThat(child.isAlive()).as("process %d left running", child.pid()).isFalse();
-            }
-        }
+    /** bin/quickstart, ready once it prints how to use it. */
+    private static ServiceProcess quickstart(Path data, int[] ports) throws IOException, InterruptedException {
+        Files.createDirectories(data);
+        Path log = Files.createTempFile(data.getParent(), "quickstart", ".log");
+        ServiceProcess quickstart = ServiceProcess.start(List.of(REPO.resolve("bin/quickstart").toString()), Map.of(
+                "NOTARY4J_DATA", data.toString(),
+                "NOTARY4J_SERVER_PORT", String.valueOf(ports[0]),
+                "NOTARY4J_SIGNER_PORT", String.valueOf(ports[1]),
+                "NOTARY4J_WRAPPER_PORT", String.valueOf(ports[2]),
+                "NOTARY4J_SKIP_BUILD", "1"), log);
+        return quickstart.awaitReady(Duration.ofSeconds(120), () -> quickstart.output().contains("Press Ctrl-C to stop."));
     }
 }

@@ -97,8 +97,8 @@ class ServerSettingsTest {
         ServerSettings settings = ServerSettings.from(NotaryConfig.load(file, "NOTARY_SERVER_", Map.of()));
         assertThat(settings.tokenAuth()).hasValueSatisfying(auth -> {
             assertThat(auth.service()).isEqualTo("notary-server");
-            assertThat(auth.issuer()).isEqualTo("auth.example.com");
-            assertThat(auth.rootCertBundle()).isEqualTo(file.getParent().resolve("../../certs/token-signer.crt").normalize());
+            assertThat(auth.issuer()).isEqualTo("registry-token-issuer");
+            assertThat(auth.rootCertBundle()).isEqualTo(file.getParent().resolve("../../pki/token-signer.crt").normalize());
         });
         assertThat(settings.trustService().clientCert()).isPresent();
     }
