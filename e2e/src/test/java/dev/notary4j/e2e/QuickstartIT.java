@@ -7,10 +7,13 @@ import dev.notary4j.testkit.FreePorts;
 import dev.notary4j.testkit.NotaryCli;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +67,43 @@ class QuickstartIT {
         }
     }
 
+    /**
+     * NOTARY4J_AUTH=token: the server sits behind the development token issuer; the notary CLI publishes with the
+     * printed credentials and is refused without them, and the wrapper (with its own pull credentials) lists.
+     */
+    @Test
+    void tokenAuthModeNeedsTheQuickstartCredentialsToPublish() throws Exception {
+        int[] ports = FreePorts.pick(4);
+        Path data = dir.resolve("data");
+        Path target = Files.writeString(dir.resolve("artifact.txt"), "quickstart with auth\n");
+        String url = "https://localhost:" + ports[0];
+        try (ServiceProcess quickstart = quickstart(data, ports, Map.of("NOTARY4J_AUTH", "token",
+                "NOTARY4J_AUTH_PORT", String.valueOf(ports[3])))) {
+            assertThat(quickstart.output()).contains("Token authentication is on").contains("export NOTARY_AUTH=");
+            String user = Files.readAllLines(data.resolve("auth-users")).stream()
+                    .filter(line -> line.startsWith("quickstart:")).findFirst().orElseThrow();
+            String credentials = user.substring(0, user.lastIndexOf(':'));
+            NotaryCli anonymous = NotaryCli.forServer(dir.resolve("trust"), url, data.resolve("pki/root-ca.crt"))
+                    .withPassphrase("quickstart passphrase");
+            NotaryCli authorized = anonymous.withEnvironment("NOTARY_AUTH",
+                    Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            authorized.run("init", GUN).requireSuccess();
+            authorized.run("add", GUN, "v1", target.toString()).requireSuccess();
+            authorized.run("publish", GUN).requireSuccess();
+            assertThat(anonymous.run("list", GUN).requireSuccess().stdout()).contains("v1");
+
+            anonymous.run("add", GUN, "v2", target.toString()).requireSuccess();
+            NotaryCli.Result refused = anonymous.run("publish", GUN);
+            assertThat(refused.succeeded()).isFalse();
+            assertThat(refused.stdout() + refused.stderr()).containsIgnoringCase("not authorized");
+            assertThat(anonymous.run("list", GUN).requireSuccess().stdout()).doesNotContain("v2");
+
+            HttpResponse<String> listed = wrapperList(data.resolve("pki/root-ca.crt"), "https://localhost:" + ports[2],
+                    "{\"GUN\":\"" + GUN + "\",\"Tag\":\"v1\",\"notaryServer\":\"localhost:" + ports[0] + "\"}");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        }
+    }
+
     /** POST /list to the wrapper, trusting only the quickstart's development root CA. */
     private static HttpResponse<String> wrapperList(Path rootCa, String wrapperUrl, String body) throws Exception {
         return Http.postJson(Http.trusting(rootCa), wrapperUrl + "/list", body);
@@ -75,14 +115,22 @@ class QuickstartIT {
 
     /** bin/quickstart, ready once it prints how to use it. */
     private static ServiceProcess quickstart(Path data, int[] ports) throws IOException, InterruptedException {
+        return quickstart(data, ports, Map.of());
+    }
+
+    private static ServiceProcess quickstart(Path data, int[] ports, Map<String, String> moreEnvironment)
+            throws IOException, InterruptedException {
         Files.createDirectories(data);
         Path log = Files.createTempFile(data.getParent(), "quickstart", ".log");
-        ServiceProcess quickstart = ServiceProcess.start(List.of(REPO.resolve("bin/quickstart").toString()), Map.of(
+        Map<String, String> environment = new HashMap<>(moreEnvironment);
+        environment.putAll(Map.of(
                 "NOTARY4J_DATA", data.toString(),
                 "NOTARY4J_SERVER_PORT", String.valueOf(ports[0]),
                 "NOTARY4J_SIGNER_PORT", String.valueOf(ports[1]),
                 "NOTARY4J_WRAPPER_PORT", String.valueOf(ports[2]),
-                "NOTARY4J_SKIP_BUILD", "1"), log);
+                "NOTARY4J_SKIP_BUILD", "1"));
+        ServiceProcess quickstart = ServiceProcess.start(List.of(REPO.resolve("bin/quickstart").toString()),
+                environment, log);
         return quickstart.awaitReady(Duration.ofSeconds(120), () -> quickstart.output().contains("Press Ctrl-C to stop."));
     }
 }

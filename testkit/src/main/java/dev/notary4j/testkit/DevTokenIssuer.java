@@ -71,7 +71,7 @@ public final class DevTokenIssuer implements AutoCloseable {
     private record User(String password, List<String> actions) {
     }
 
-    private DevTokenIssuer(String issuer, String service, Map<String, User> users, Path dir) {
+    private DevTokenIssuer(String issuer, String service, Map<String, User> users, Path dir, int port) {
         this.issuer = issuer;
         this.service = service;
         this.users = users;
@@ -80,7 +80,7 @@ public final class DevTokenIssuer implements AutoCloseable {
             this.certificate = selfSigned(keys, "CN=notary4j dev token issuer");
             this.certificateFile = dir.resolve(CERT_FILE);
             Pem.writeCertificates(certificateFile, certificate);
-            this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -93,7 +93,12 @@ public final class DevTokenIssuer implements AutoCloseable {
 
     /** Starts on a free loopback port; {@code dir} receives {@value #CERT_FILE}. */
     public static DevTokenIssuer start(Path credentialsFile, String issuer, String service, Path dir) {
-        return new DevTokenIssuer(issuer, service, readUsers(credentialsFile), dir);
+        return start(credentialsFile, issuer, service, dir, 0);
+    }
+
+    /** Starts on loopback port {@code port} (0: a free one); {@code dir} receives {@value #CERT_FILE}. */
+    public static DevTokenIssuer start(Path credentialsFile, String issuer, String service, Path dir, int port) {
+        return new DevTokenIssuer(issuer, service, readUsers(credentialsFile), dir, port);
     }
 
     /** The realm to put in the notary-server's {@code auth.options.realm}. */
