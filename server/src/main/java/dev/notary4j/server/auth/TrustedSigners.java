@@ -62,13 +62,17 @@ public final class TrustedSigners {
 
     /**
      * The leaf key of an {@code x5c} chain (leaf first) that verifies to a bundle certificate at {@code now}
-     * (Go's x509 Verify with any extended key usage).
+     * (Go's x509 Verify with any extended key usage). Like Go, every certificate of the chain must be within its
+     * validity period, also one that is itself in the bundle (PKIX alone would not check a trust anchor's dates).
      */
     public PublicKey verifyChain(List<X509Certificate> chain, Instant now) throws InvalidTokenException {
         if (chain.isEmpty()) {
             throw new InvalidTokenException("empty x5c chain");
         }
         try {
+            for (X509Certificate cert : chain) {
+                cert.checkValidity(Date.from(now));
+            }
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(now));

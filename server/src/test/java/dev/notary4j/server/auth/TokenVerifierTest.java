@@ -36,20 +36,50 @@ class TokenVerifierTest {
 
     private KeyPair keys;
     private TokenVerifier verifier;
+    private final SettableClock clock = new SettableClock();
+    private Path dir;
+
+    /** The verifier's clock, moved by tests that check remembered tokens expire. */
+    private static final class SettableClock extends Clock {
+        private Instant now = NOW;
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
 
     @BeforeEach
     void setUp(@TempDir Path dir) throws Exception {
+        this.dir = dir;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
         keys = generator.generateKeyPair();
+        verifier = verifierTrusting(certificate(NOW.plus(Duration.ofDays(1))));
+    }
+
+    private X509Certificate certificate(Instant notAfter) throws Exception {
         X500Principal name = new X500Principal("CN=token signer");
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                BigInteger.ONE, Date.from(NOW.minus(Duration.ofDays(1))), Date.from(NOW.plus(Duration.ofDays(1))),
+        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
+                BigInteger.ONE, Date.from(NOW.minus(Duration.ofDays(1))), Date.from(notAfter),
                 name, keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-        Path bundle = dir.resolve("bundle.pem");
+    }
+
+    private TokenVerifier verifierTrusting(X509Certificate cert) throws Exception {
+        Path bundle = Files.createTempFile(dir, "bundle", ".pem");
         Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder().encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        verifier = new TokenVerifier("issuer", "service", TrustedSigners.load(bundle), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new TokenVerifier("issuer", "service", TrustedSigners.load(bundle), clock);
     }
 
     private io.jsonwebtoken.JwtBuilder token() {
@@ -100,6 +130,41 @@ class TokenVerifierTest {
         assertRefused(hmac, "algorithm");
         assertRefused(token().compact().replaceAll("\\.[^.]*$", "."), "signature");
         assertRefused("a.b", "three parts");
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
+        String token = token().compact();
+        verifier.verify(token);
+        clock.now = NOW.plusSeconds(300 + TokenVerifier.LEEWAY_SECONDS - 1);
+        verifier.verify(token);
+        clock.now = NOW.plusSeconds(300 + TokenVerifier.LEEWAY_SECONDS + 1);
+        assertRefused(token, "expired");
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceItsCertificateChainExpires() throws Exception {
+        X509Certificate shortLived = certificate(NOW.plusSeconds(120));
+        TokenVerifier trustingShortLived = verifierTrusting(shortLived);
+        String token = token().header().keyId(null).add("x5c", List.of(Base64.getEncoder()
+                .encodeToString(shortLived.getEncoded()))).and().expiration(Date.from(NOW.plus(Duration.ofHours(1))))
+                .compact();
+        trustingShortLived.verify(token);
+        clock.now = NOW.plusSeconds(119);
+        trustingShortLived.verify(token);
+        clock.now = NOW.plusSeconds(121);
+        assertThatThrownBy(() -> trustingShortLived.verify(token)).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void rememberingATokenDoesNotAdmitATamperedCopy() throws Exception {
+        String token = token().compact();
+        verifier.verify(token);
+        String[] parts = token.split("\\.");
+        String widened = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(
+                Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("\"pull\"", "\"*\"").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertRefused(parts[0] + "." + widened + "." + parts[2], "signature");
     }
 
     private void assertRefused(String token, String reason) {
