@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event-loop side of the server: routing, GUN-prefix filter, body collection with size caps, caching headers,
- * error envelopes, metrics. Everything that blocks (storage, trust service) runs in {@link NotaryApi} on workers.
+ * error envelopes, metrics. Everything that blocks (storage, trust service) runs in {@link NotaryApi} on workers;
+ * GETs whose answer is already in the read cache are served right here, without a worker hand-off.
  */
 final class HttpFrontend {
 
@@ -34,6 +35,7 @@ final class HttpFrontend {
 
     private final Vertx vertx;
     private final NotaryApi api;
+    private final MetadataReads memoryReads;
     private final HealthChecks health;
     private final HttpMetrics metrics;
     private final List<String> gunPrefixes;
@@ -42,11 +44,12 @@ final class HttpFrontend {
     private final int consistentMaxAge;
     private final Optional<TokenAuthenticator> auth;
 
-    HttpFrontend(Vertx vertx, NotaryApi api, HealthChecks health, HttpMetrics metrics, List<String> gunPrefixes,
+    HttpFrontend(Vertx vertx, NotaryApi api, MetadataReads memoryReads, HealthChecks health, HttpMetrics metrics, List<String> gunPrefixes,
                  UploadLimits uploadLimits, int currentMaxAge, int consistentMaxAge,
                  Optional<TokenAuthenticator> auth) {
         this.vertx = vertx;
         this.api = api;
+        this.memoryReads = memoryReads;
         this.health = health;
         this.metrics = metrics;
         this.gunPrefixes = List.copyOf(gunPrefixes);
@@ -110,10 +113,31 @@ final class HttpFrontend {
         }
         if (route == Route.UPDATE) {
             collectBody(request, match, start);
-        } else {
+        } else if (!answeredFromMemory(request, match, start)) {
             execute(request, new NotaryApi.Request(match, null, null, request.getParam("change_id"),
                     request.getParam("records")), start, 0);
         }
+    }
+
+    /** True when the read cache held everything the GET needs and the reply (or its 404) was sent. */
+    private boolean answeredFromMemory(HttpServerRequest request, RouteMatch match, long start) {
+        try {
+            Reply reply = switch (match.route()) {
+                case GET_CURRENT -> memoryReads.current(match.gun(), match.role());
+                case GET_BY_CHECKSUM -> memoryReads.byChecksum(match.gun(), match.role(), match.checksum());
+                default -> null;
+            };
+            if (reply == null) {
+                return false;
+            }
+            sendReply(request, match, reply, start, 0);
+        } catch (NotaryException e) {
+            sendError(request, match, e, start, 0);
+        } catch (RuntimeException needsWorker) {
+            // Not cached, or anything unusual (a corrupt file, say): the worker path answers it as it always has.
+            return false;
+        }
+        return true;
     }
 
     /** Token auth after the GUN-prefix filter, as Go wraps its handlers (spec §2); true when a 401 was sent. */

@@ -7,10 +7,8 @@ import dev.notary4j.server.api.ErrorCode;
 import dev.notary4j.server.api.NotaryException;
 import dev.notary4j.tuf.json.GoTime;
 import dev.notary4j.server.signing.KeyService;
-import dev.notary4j.server.signing.ServerManagedMetadata;
 import dev.notary4j.server.storage.Change;
 import dev.notary4j.server.storage.CorruptMetadataException;
-import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.StorageException;
 import dev.notary4j.server.storage.StoredFile;
@@ -30,17 +28,15 @@ final class NotaryApi {
     private static final int DEFAULT_PAGE_SIZE = 100;
 
     private final MetaStore store;
-    private final CurrentMetadata current;
-    private final ServerManagedMetadata serverManaged;
+    private final MetadataReads reads;
     private final KeyService keys;
     private final UpdateService updates;
     private final UploadLimits uploadLimits;
 
-    NotaryApi(MetaStore store, ServerManagedMetadata serverManaged, KeyService keys, UpdateService updates,
+    NotaryApi(MetaStore store, MetadataReads reads, KeyService keys, UpdateService updates,
               UploadLimits uploadLimits) {
         this.store = store;
-        this.current = new CurrentMetadata(store);
-        this.serverManaged = serverManaged;
+        this.reads = reads;
         this.keys = keys;
         this.updates = updates;
         this.uploadLimits = uploadLimits;
@@ -59,9 +55,9 @@ final class NotaryApi {
                     updates.apply(match.gun(), MultipartUpload.parse(request.contentType(), request.body(), uploadLimits));
                     yield Reply.empty();
                 }
-                case GET_BY_CHECKSUM -> found(store.byChecksum(match.gun(), match.role(), match.checksum()));
-                case GET_BY_VERSION -> found(byVersion(match));
-                case GET_CURRENT -> current(match.gun(), match.role());
+                case GET_BY_CHECKSUM -> reads.byChecksum(match.gun(), match.role(), match.checksum());
+                case GET_BY_VERSION -> MetadataReads.found(byVersion(match));
+                case GET_CURRENT -> reads.current(match.gun(), match.role());
                 case GET_KEY -> Reply.text(keys.getOrCreate(match.gun(), match.role()).toResponseJson());
                 case ROTATE_KEY -> Reply.text(keys.rotate(match.gun(), match.role()).toResponseJson());
                 case DELETE -> {
@@ -88,19 +84,6 @@ final class NotaryApi {
             return Optional.empty();
         }
         return store.byVersion(match.gun(), match.role(), version);
-    }
-
-    private Reply current(String gun, String role) throws NotaryException {
-        return switch (role) {
-            case "timestamp" -> found(serverManaged.timestamp(gun));
-            case "snapshot" -> found(serverManaged.snapshot(gun));
-            default -> found(current.role(gun, role));
-        };
-    }
-
-    private static Reply found(Optional<StoredFile> file) throws NotaryException {
-        StoredFile stored = file.orElseThrow(() -> NotaryException.withEmptyDetail(ErrorCode.METADATA_NOT_FOUND, null));
-        return Reply.metadata(stored.data(), stored.createdAt());
     }
 
     /** Parameters as Go's {@code strconv.ParseInt(s, 10, 32)} reads them (spec §4.8). */

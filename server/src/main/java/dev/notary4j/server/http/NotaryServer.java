@@ -78,7 +78,9 @@ public final class NotaryServer implements AutoCloseable {
         MetaStore store = cache.store();
         MetaStore freshReads = cache.store().freshReads();  // validation and key lookups must see what is stored now
         ServerMetadataGenerator generator = new ServerMetadataGenerator(trust);
-        NotaryApi api = new NotaryApi(store, new ServerManagedMetadata(store, generator, clock),
+        MetadataReads reads = new MetadataReads(store, new CurrentMetadata(store),
+                new ServerManagedMetadata(store, generator, clock));
+        NotaryApi api = new NotaryApi(store, reads,
                 new KeyService(trust, new CurrentMetadata(freshReads), settings.trustService().keyAlgorithm()),
                 new UpdateService(freshReads, validator, generator, clock), settings.uploadLimits());
         Map<String, HealthChecks.Check> checks = new LinkedHashMap<>();
@@ -89,7 +91,8 @@ public final class NotaryServer implements AutoCloseable {
         HealthChecks health = new HealthChecks(checks);
         HttpMetrics metrics = new HttpMetrics();
         Vertx vertx = Vertx.vertx();
-        HttpFrontend frontend = new HttpFrontend(vertx, api, health, metrics, settings.gunPrefixes(),
+        HttpFrontend frontend = new HttpFrontend(vertx, api, reads.memoryOnly(cache.store().memoryOnly()), health,
+                metrics, settings.gunPrefixes(),
                 settings.uploadLimits(), settings.currentMaxAge(), settings.consistentMaxAge(),
                 auth);
         HttpServer httpServer = vertx.createHttpServer(options(settings)).requestHandler(frontend::handle);

@@ -6,14 +6,13 @@ import dev.notary4j.server.metadata.Digests;
 import dev.notary4j.server.storage.CurrentMetadata;
 import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.NotInMemoryException;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StoredFile;
 import dev.notary4j.server.storage.cache.ContentMemo;
 import dev.notary4j.server.validation.RegenerationChecks;
 import dev.notary4j.server.validation.RuleViolation;
-import dev.notary4j.tuf.model.FileMeta;
 import dev.notary4j.tuf.model.MetadataException;
-import dev.notary4j.tuf.model.RoleName;
 import dev.notary4j.tuf.model.SignedMetadata;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,17 +34,32 @@ public final class ServerManagedMetadata {
 
     private static final int ATTEMPTS = 3;
 
-    private final ContentMemo<Instant> expiries = new ContentMemo<>(4_096);
+    private final ContentMemo<Instant> expiries;
     private final MetaStore store;
     private final CurrentMetadata current;
-    private final ServerMetadataGenerator generator;
+    /** Empty in a memory-only view, which must never block on the signer. */
+    private final Optional<ServerMetadataGenerator> generator;
     private final Clock clock;
 
     public ServerManagedMetadata(MetaStore store, ServerMetadataGenerator generator, Clock clock) {
+        this(store, new CurrentMetadata(store), Optional.of(generator), clock, new ContentMemo<>(4_096));
+    }
+
+    private ServerManagedMetadata(MetaStore store, CurrentMetadata current, Optional<ServerMetadataGenerator> generator,
+                                  Clock clock, ContentMemo<Instant> expiries) {
         this.store = store;
-        this.current = new CurrentMetadata(store);
+        this.current = current;
         this.generator = generator;
         this.clock = clock;
+        this.expiries = expiries;
+    }
+
+    /**
+     * The same answers read from {@code memoryStore} (a memory-only view of the read cache), sharing what was parsed;
+     * where the files would have to be regenerated it throws {@link NotInMemoryException} instead of signing.
+     */
+    public ServerManagedMetadata memoryOnly(MetaStore memoryStore) {
+        return new ServerManagedMetadata(memoryStore, current.over(memoryStore), Optional.empty(), clock, expiries);
     }
 
     /** The current timestamp, regenerated when needed; empty (404) when the GUN has none or its snapshot is gone. */
@@ -80,22 +94,25 @@ public final class ServerManagedMetadata {
     /** The timestamp to serve, or empty when a concurrent request stored a newer one first (retry). */
     private Optional<StoredFile> refresh(String gun, StoredFile timestamp, StoredFile snapshot) throws NotaryException {
         Instant now = clock.instant();
+        boolean snapshotExpired = isExpired(snapshot, now);
+        if (!snapshotExpired && !isExpired(timestamp, now) && current.listsExactly(timestamp, snapshot)) {
+            return Optional.of(timestamp);
+        }
+        ServerMetadataGenerator signer = generator.orElseThrow(
+                () -> new NotInMemoryException("the timestamp of " + gun + " needs regenerating"));
         try {
             Optional<GeneratedFile> newSnapshot = Optional.empty();
             byte[] snapshotBytes = snapshot.data();
-            if (isExpired(snapshot, now)) {
+            if (snapshotExpired) {
                 byte[] root = rootListedBy(snapshot);
                 RegenerationChecks.checkRoot(gun, root, now);
-                GeneratedFile generated = generator.snapshot(root, Optional.of(snapshot.data()), Map.of("root", root), now);
+                GeneratedFile generated = signer.snapshot(root, Optional.of(snapshot.data()), Map.of("root", root), now);
                 newSnapshot = Optional.of(generated);
                 snapshotBytes = generated.data();
             }
-            if (newSnapshot.isEmpty() && !isExpired(timestamp, now) && lists(timestamp, snapshotBytes)) {
-                return Optional.of(timestamp);
-            }
             byte[] root = rootListedBy(snapshot);
             RegenerationChecks.checkSnapshot(gun, root, snapshotBytes, now);
-            GeneratedFile newTimestamp = generator.timestamp(root, Optional.of(timestamp.data()), snapshotBytes, now);
+            GeneratedFile newTimestamp = signer.timestamp(root, Optional.of(timestamp.data()), snapshotBytes, now);
             List<MetaUpdate> files = new ArrayList<>();
             newSnapshot.ifPresent(s -> files.add(new MetaUpdate(s.role(), s.version(), s.data())));
             files.add(new MetaUpdate(newTimestamp.role(), newTimestamp.version(), newTimestamp.data()));
@@ -121,10 +138,5 @@ public final class ServerManagedMetadata {
         Instant expires = expiries.get(file.role(), file.sha256(),
                 () -> SignedMetadata.parse(file.data(), file.role()).signed().expires().toInstant());
         return expires.isBefore(now);
-    }
-
-    private static boolean lists(StoredFile timestamp, byte[] snapshot) {
-        FileMeta listed = SignedMetadata.parseTimestamp(timestamp.data()).signed().meta().get(RoleName.SNAPSHOT);
-        return listed != null && Digests.sha256Hex(snapshot).equals(Digests.hex(listed.hash(FileMeta.SHA256)));
     }
 }

@@ -18,10 +18,20 @@ public final class CurrentMetadata {
 
     private final MetaStore store;
     /** Parsed {@code meta} of timestamps and snapshots by their SHA-256: every GET resolves through them. */
-    private final ContentMemo<Map<String, FileMeta>> listings = new ContentMemo<>(4_096);
+    private final ContentMemo<Map<String, FileMeta>> listings;
 
     public CurrentMetadata(MetaStore store) {
+        this(store, new ContentMemo<>(4_096));
+    }
+
+    private CurrentMetadata(MetaStore store, ContentMemo<Map<String, FileMeta>> listings) {
         this.store = store;
+        this.listings = listings;
+    }
+
+    /** The same resolution over {@code other} (e.g. a memory-only view), sharing what was parsed. */
+    public CurrentMetadata over(MetaStore other) {
+        return new CurrentMetadata(other, listings);
     }
 
     /** The current root, targets or delegation file; empty when any link of the chain is missing. */
@@ -38,6 +48,13 @@ public final class CurrentMetadata {
     public Optional<StoredFile> listedIn(StoredFile listing, String role) {
         return Optional.ofNullable(meta(listing).get(role)).map(m -> Digests.hex(m.hash(FileMeta.SHA256)))
                 .flatMap(hash -> store.byChecksum(listing.gun(), role, hash));
+    }
+
+    /** Whether {@code listing} (a snapshot or timestamp) records {@code file}'s SHA-256 for {@code file}'s role. */
+    public boolean listsExactly(StoredFile listing, StoredFile file) {
+        FileMeta entry = meta(listing).get(file.role());
+        return entry != null && entry.hash(FileMeta.SHA256) != null
+                && Digests.hex(entry.hash(FileMeta.SHA256)).equals(file.sha256());
     }
 
     /**

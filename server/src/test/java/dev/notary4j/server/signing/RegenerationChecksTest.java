@@ -14,6 +14,7 @@ import dev.notary4j.server.api.NotaryException;
 import dev.notary4j.server.storage.JooqMetaStore;
 import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.NotInMemoryException;
 import dev.notary4j.server.trust.LocalTrustService;
 import dev.notary4j.server.trust.PublicKeyInfo;
 import dev.notary4j.server.validation.TestRepo;
@@ -83,6 +84,18 @@ class RegenerationChecksTest {
         storeWithExpiredTimestamp(root, targets, repo.signedSnapshot(1, Map.of("root", root, "targets", targets)));
         assertThatThrownBy(() -> managed.timestamp(GUN)).isInstanceOfSatisfying(NotaryException.class,
                 e -> assertThat(e.getMessage()).endsWith("root expired at Fri May 1 00:00:00 UTC 2026"));
+    }
+
+    @Test
+    void aMemoryOnlyViewNeverRegeneratesItLeavesThatToTheBlockingPath() throws Exception {
+        byte[] root = repo.signedRoot(repo.root(1));
+        byte[] targets = repo.signedTargets(repo.targets(1));
+        storeWithExpiredTimestamp(root, targets, repo.signedSnapshot(1, Map.of("root", root, "targets", targets)));
+        assertThatThrownBy(() -> managed.memoryOnly(store).timestamp(GUN)).isInstanceOf(NotInMemoryException.class);
+        assertThat(store.latest(GUN, "timestamp")).hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(1));
+        assertThat(managed.timestamp(GUN)).hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(2));
+        assertThat(managed.memoryOnly(store).timestamp(GUN)).as("valid now: served without regenerating")
+                .hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(2));
     }
 
     private void storeWithExpiredTimestamp(byte[] root, byte[] targets, byte[] snapshot) throws Exception {

@@ -3,6 +3,7 @@ package dev.notary4j.server.storage.cache;
 import dev.notary4j.server.storage.Change;
 import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.NotInMemoryException;
 import dev.notary4j.server.storage.OldVersionException;
 import dev.notary4j.server.storage.StoredFile;
 import java.time.Duration;
@@ -63,6 +64,14 @@ public final class CachingMetaStore implements MetaStore {
      */
     public MetaStore freshReads() {
         return new FreshReads();
+    }
+
+    /**
+     * The same cache without the database: reads answer only what is cached and still fresh and throw
+     * {@link NotInMemoryException} otherwise, so the event loop can serve hot GETs without a worker thread.
+     */
+    public MetaStore memoryOnly() {
+        return new MemoryOnly();
     }
 
     @Override
@@ -151,6 +160,51 @@ public final class CachingMetaStore implements MetaStore {
             invalidateAll();
         }
         return file;
+    }
+
+    private Optional<StoredFile> inMemory(Key key) {
+        Entry entry = entries.get(key);
+        if (entry == null || nanoTime.getAsLong() - entry.loadedAtNanos() >= maxStaleNanos) {
+            throw new NotInMemoryException(key.role() + " of " + key.gun());
+        }
+        return entry.file();
+    }
+
+    private final class MemoryOnly implements MetaStore {
+        @Override
+        public Optional<StoredFile> latest(String gun, String role) {
+            return inMemory(new Key(gun, role, null));
+        }
+
+        @Override
+        public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
+            return inMemory(new Key(gun, role, sha256Hex));
+        }
+
+        @Override
+        public Optional<StoredFile> byVersion(String gun, String role, int version) {
+            throw new NotInMemoryException("versions are not cached");
+        }
+
+        @Override
+        public void update(String gun, List<MetaUpdate> files) {
+            throw new NotInMemoryException("writes need the database");
+        }
+
+        @Override
+        public int delete(String gun) {
+            throw new NotInMemoryException("writes need the database");
+        }
+
+        @Override
+        public List<Change> changes(String gun, long changeId, int records) {
+            throw new NotInMemoryException("the changefeed is not cached");
+        }
+
+        @Override
+        public void checkHealth() {
+            throw new NotInMemoryException("health needs the database");
+        }
     }
 
     private final class FreshReads implements MetaStore {

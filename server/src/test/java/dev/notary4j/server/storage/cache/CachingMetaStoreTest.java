@@ -1,10 +1,12 @@
 package dev.notary4j.server.storage.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.notary4j.server.storage.Change;
 import dev.notary4j.server.storage.MetaStore;
 import dev.notary4j.server.storage.MetaUpdate;
+import dev.notary4j.server.storage.NotInMemoryException;
 import dev.notary4j.server.storage.StoredFile;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,5 +137,24 @@ class CachingMetaStoreTest {
         assertThat(servedVersion()).isEqualTo(1);
         cache.freshReads().update("gun", List.of());
         assertThat(servedVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void theMemoryOnlyViewAnswersWhatIsCachedAndFreshAndNeverTheDatabase() {
+        MetaStore memory = cache.memoryOnly();
+        assertThatThrownBy(() -> memory.latest("gun", "timestamp")).isInstanceOf(NotInMemoryException.class);
+        assertThat(store.reads).hasValue(0);
+        assertThat(servedVersion()).isEqualTo(1);
+        assertThat(memory.latest("gun", "timestamp").orElseThrow().version()).isEqualTo(1);
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThatThrownBy(() -> memory.latest("gun", "timestamp")).as("past the staleness bound")
+                .isInstanceOf(NotInMemoryException.class);
+        assertThat(servedVersion()).isEqualTo(1);
+        bus.changed.accept("gun");
+        assertThatThrownBy(() -> memory.latest("gun", "timestamp")).as("invalidated")
+                .isInstanceOf(NotInMemoryException.class);
+        assertThatThrownBy(() -> memory.update("gun", List.of())).isInstanceOf(NotInMemoryException.class);
+        assertThatThrownBy(() -> memory.byVersion("gun", "root", 1)).isInstanceOf(NotInMemoryException.class);
+        assertThat(store.reads).hasValue(2);
     }
 }
