@@ -13,15 +13,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * notary-server's configuration file (spec §10) plus our additions: {@code storage.backend} h2, and the upload caps
- * {@code server.max_upload_bytes} / {@code server.max_file_bytes} (Go has none).
+ * notary-server's configuration file (spec §10) plus our additions: {@code storage.backend} h2, the upload caps
+ * {@code server.max_upload_bytes} / {@code server.max_file_bytes} and {@code server.idle_timeout_seconds} (Go has
+ * none of them).
  */
 public record ServerSettings(String host, int port, Optional<Path> tlsCert, Optional<Path> tlsKey,
                              Optional<Path> clientCa, TrustServiceSettings trustService, DatabaseSettings storage,
                              String logLevel, int currentMaxAge, int consistentMaxAge, List<String> gunPrefixes,
-                             UploadLimits uploadLimits, Optional<TokenAuthSettings> tokenAuth) {
+                             UploadLimits uploadLimits, int idleTimeoutSeconds,
+                             Optional<TokenAuthSettings> tokenAuth) {
 
     static final int MAX_CACHE_AGE = 31_536_000;
+    /** Connections silent this long are closed, so idle or stalled clients cannot hold sockets forever. */
+    static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 120;
 
     public ServerSettings {
         gunPrefixes = List.copyOf(gunPrefixes);
@@ -52,7 +56,7 @@ public record ServerSettings(String host, int port, Optional<Path> tlsCert, Opti
                 DatabaseSettings.fromConfig(config, "server"), config.string("logging.level").orElse("error"),
                 maxAge(config, "caching.max_age.current_metadata", 300),
                 maxAge(config, "caching.max_age.consistent_metadata", 2_592_000), gunPrefixes(config), limits,
-                TokenAuthSettings.from(config));
+                idleTimeout(config), TokenAuthSettings.from(config));
     }
 
     private static TrustServiceSettings trustService(NotaryConfig config) {
@@ -86,6 +90,14 @@ public record ServerSettings(String host, int port, Optional<Path> tlsCert, Opti
         long value = config.integer(key).orElse((long) defaultSeconds);
         if (value < 0 || value > MAX_CACHE_AGE) {
             throw new ConfigException(key + " must be between 0 and " + MAX_CACHE_AGE + " seconds");
+        }
+        return (int) value;
+    }
+
+    private static int idleTimeout(NotaryConfig config) {
+        long value = config.integer("server.idle_timeout_seconds").orElse((long) DEFAULT_IDLE_TIMEOUT_SECONDS);
+        if (value < 1 || value > 86_400) {
+            throw new ConfigException("server.idle_timeout_seconds must be between 1 and 86400");
         }
         return (int) value;
     }

@@ -19,6 +19,7 @@ import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.TrustOptions;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class NotaryServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotaryServer.class);
     private static final long HEALTH_INTERVAL_MS = 10_000;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     /** Docker's tlsconfig.ServerDefault suites, plus the TLS 1.3 suites Go also negotiates. */
     private static final List<String> CIPHER_SUITES = List.of(
@@ -110,7 +112,8 @@ public final class NotaryServer implements AutoCloseable {
             return null;
         }, false));
         LOG.info("notary-server listening on {}:{} ({})", settings.host(), httpServer.actualPort(),
-                settings.tlsCert().isPresent() ? "https" : "http");
+                settings.tlsCert().isEmpty() ? "http"
+                        : OpenSSLEngineOptions.isAvailable() ? "https, OpenSSL" : "https, JDK TLS");
         settings.tokenAuth().ifPresentOrElse(
                 options -> LOG.info("token authentication: service \"{}\", issuer \"{}\"", options.service(),
                         options.issuer()),
@@ -119,8 +122,15 @@ public final class NotaryServer implements AutoCloseable {
     }
 
     private static HttpServerOptions options(ServerSettings settings) {
-        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false);
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(false)
+                .setIdleTimeout(settings.idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // Bearer tokens carrying an x5c chain run to several KiB; Go accepts up to 1 MiB of headers.
+                .setMaxHeaderSize(MAX_HEADER_BYTES);
         if (settings.tlsCert().isPresent()) {
+            if (OpenSSLEngineOptions.isAvailable()) {
+                // BoringSSL encrypts the small metadata responses with far less overhead than the JDK's SSLEngine.
+                options.setSslEngineOptions(new OpenSSLEngineOptions());
+            }
             options.setSsl(true)
                     .setKeyCertOptions(KeyCertOptions.wrap(
                             PemFiles.keyManagers(settings.tlsCert().get(), settings.tlsKey().orElseThrow())))
