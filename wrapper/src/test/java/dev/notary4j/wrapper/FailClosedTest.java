@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.notary4j.testkit.FreePorts;
-import dev.notary4j.wrapper.support.MutableClock;
+import dev.notary4j.testkit.TestClock;
 import dev.notary4j.wrapper.support.PublishedRepositories;
 import dev.notary4j.wrapper.support.TamperingProxy;
 import dev.notary4j.wrapper.support.WrapperHarness;
@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -130,7 +131,7 @@ class FailClosedTest {
 
     @Test
     void expiredTimestampIsRefusedEvenWhenCached() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at(Instant.now());
         wrapper(proxied(), clock);
         assertThat(wrapper.post("/list", LIST_V1).statusCode()).isEqualTo(200);
         // notary-server's timestamps last 14 days: past that the cached state is unusable and so is the server's.
@@ -140,7 +141,7 @@ class FailClosedTest {
 
     @Test
     void aServerGoingDownIsBridgedByTheVerifiedTimestampUntilItExpires() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at(Instant.now());
         wrapper(proxied(), clock);
         assertThat(wrapper.post("/list", LIST_V1).statusCode()).isEqualTo(200);
         proxy.down = true;
@@ -198,7 +199,7 @@ class FailClosedTest {
 
     @Test
     void concurrentColdRequestsShareOneUpdateAndTheTtlRefreshFetchesTheTimestampFirst() {
-        MutableClock clock = new MutableClock();
+        TestClock clock = TestClock.at(Instant.now());
         wrapper(proxied(), clock);
         List<CompletableFuture<HttpResponse<String>>> calls = IntStream.range(0, 16)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> wrapper.post("/list", LIST_V1))).toList();

@@ -3,6 +3,7 @@ package dev.notary4j.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.notary4j.testkit.TestClock;
 import io.jsonwebtoken.Jwts;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -11,10 +12,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -36,28 +35,8 @@ class TokenVerifierTest {
 
     private KeyPair keys;
     private TokenVerifier verifier;
-    private final SettableClock clock = new SettableClock();
+    private final TestClock clock = TestClock.at(NOW);
     private Path dir;
-
-    /** The verifier's clock, moved by tests that check remembered tokens expire. */
-    private static final class SettableClock extends Clock {
-        private Instant now = NOW;
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
 
     @BeforeEach
     void setUp(@TempDir Path dir) throws Exception {
@@ -136,9 +115,9 @@ class TokenVerifierTest {
     void aRememberedTokenIsRefusedOnceItExpires() throws Exception {
         String token = token().compact();
         verifier.verify(token);
-        clock.now = NOW.plusSeconds(300 + TokenVerifier.LEEWAY_SECONDS - 1);
+        clock.set(NOW.plusSeconds(300 + TokenVerifier.LEEWAY_SECONDS - 1));
         verifier.verify(token);
-        clock.now = NOW.plusSeconds(300 + TokenVerifier.LEEWAY_SECONDS + 1);
+        clock.set(NOW.plusSeconds(300 + TokenVerifier.LEEWAY_SECONDS + 1));
         assertRefused(token, "expired");
     }
 
@@ -150,9 +129,9 @@ class TokenVerifierTest {
                 .encodeToString(shortLived.getEncoded()))).and().expiration(Date.from(NOW.plus(Duration.ofHours(1))))
                 .compact();
         trustingShortLived.verify(token);
-        clock.now = NOW.plusSeconds(119);
+        clock.set(NOW.plusSeconds(119));
         trustingShortLived.verify(token);
-        clock.now = NOW.plusSeconds(121);
+        clock.set(NOW.plusSeconds(121));
         assertThatThrownBy(() -> trustingShortLived.verify(token)).isInstanceOf(InvalidTokenException.class);
     }
 

@@ -3,7 +3,7 @@ package dev.notary4j.wrapper.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.notary4j.wrapper.support.MutableClock;
+import dev.notary4j.testkit.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RepositoryCacheTest {
-    private final MutableClock clock = new MutableClock();
+    private final TestClock clock = TestClock.at(Instant.now());
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final Map<String, AtomicInteger> loads = new ConcurrentHashMap<>();
     private final List<RepositoryCache.Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
