@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# POST /list latency and throughput: the wrapper (cached, TTL 0, first use) vs one `notary list` process per
+# POST /list and /verify latency and throughput: the wrapper (cached, TTL 0, first use) vs one `notary list` process per
 # request (notary-wrapper's design), against a Go notary-server. Usage: bench/wrapper.sh [seconds-per-run] [threads]
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

@@ -114,18 +114,24 @@ public final class WrapperBenchmark {
             }
             publisher.run("publish", GUN).requireSuccess();
             String body = "{\"GUN\":\"" + GUN + "\",\"Tag\":\"v7\",\"notaryServer\":\"" + SERVER + "\"}";
+            String verifyBody = "{\"GUN\":\"" + GUN + "\",\"SHA\":\"sha256:" + String.format("%064x", 8)
+                    + "\",\"notaryServer\":\"" + SERVER + "\"}";
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
             try (Wrapper cached = start(work.resolve("cached"), server, pki, "30s")) {
                 ThreadLocal<KeepAliveClient> client = ThreadLocal.withInitial(() -> new KeepAliveClient(cached.port()));
                 load(() -> client.get().post("/list", body), threads, 2);
                 results.add(load("wrapper, cached (TTL 30 s)", () -> client.get().post("/list", body), threads, seconds));
+                results.add(load("wrapper `/verify` (digest of v7), cached", () -> client.get().post("/verify", verifyBody),
+                        threads, seconds));
             }
             try (Wrapper cold = start(work.resolve("cold"), server, pki, "0")) {
                 ThreadLocal<KeepAliveClient> client = ThreadLocal.withInitial(() -> new KeepAliveClient(cold.port()));
                 load(() -> client.get().post("/list", body), threads, 2);
                 results.add(load("wrapper, TTL 0 (timestamp fetch + verify each request)",
                         () -> client.get().post("/list", body), threads, seconds));
+                results.add(load("wrapper `/verify`, TTL 0", () -> client.get().post("/verify", verifyBody), threads,
+                        seconds));
             }
             results.add(firstUse(work, server, pki, body, http, 20));
             NotaryCli reader = NotaryCli.forServer(work.resolve("cli-trust"), server.url(), pki.rootCaCert());
@@ -133,7 +139,8 @@ public final class WrapperBenchmark {
             results.add(load("notary-wrapper design: one `notary list` process per request",
                     () -> reader.run("list", GUN).requireSuccess(), threads, seconds));
         }
-        System.out.printf("%nPOST /list {GUN, Tag, notaryServer}, %d client threads, %d s per run, Go notary-server 0.7%n%n",
+        System.out.printf("%nPOST /list {GUN, Tag, notaryServer} (and /verify {GUN, SHA, notaryServer} where named), %d client"
+                + " threads, %d s per run, Go notary-server 0.7%n%n",
                 threads, seconds);
         System.out.println("| setup | requests | req/s | p50 ms | p99 ms |");
         System.out.println("|---|---:|---:|---:|---:|");
