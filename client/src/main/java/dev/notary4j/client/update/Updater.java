@@ -94,6 +94,8 @@ public final class Updater {
     private final class Cycle {
         private final Instant now;
         private TrustedMetadataSet floors;
+        /** The cached targets tree is read for floors only when a targets role is downloaded (rarely). */
+        private boolean targetsFloorsPending;
         private TrustedMetadataSet fresh;
         private final Map<String, byte[]> verified = new LinkedHashMap<>();
 
@@ -108,6 +110,7 @@ public final class Updater {
                 // The cached root is the trust anchor: if it cannot be loaded, fail hard.
                 floors = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, false);
                 loadCachedFloors();
+                targetsFloorsPending = true;
                 try {
                     fresh = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, true);
                     return;
@@ -136,10 +139,26 @@ public final class Updater {
             }
         }
 
-        /** notary's old builder: every cached role that still verifies (expiry ignored) sets the version floor. */
+        /**
+         * notary's old builder: every cached role that still verifies (expiry ignored) sets the version floor.
+         * Timestamp and snapshot here; the targets tree in {@link #floorOf} when first needed. The cache is not
+         * written before {@link #commit}, so loading it later reads the same files.
+         */
         private void loadCachedFloors() {
             floors = tryLoad(floors, RoleName.TIMESTAMP, limits.maxTimestampBytes(), (set, bytes) -> set.withTimestamp(bytes, 1));
             floors = tryLoad(floors, RoleName.SNAPSHOT, sizeCap(floors, RoleName.SNAPSHOT), (set, bytes) -> set.withSnapshot(bytes, 1));
+        }
+
+        /** The rollback floor of {@code role}: the version of its cached file if that still verifies, else 1. */
+        private int floorOf(String role) {
+            if (targetsFloorsPending && (role.equals(RoleName.TARGETS) || RoleName.isDelegation(role))) {
+                targetsFloorsPending = false;
+                loadCachedTargetsFloors();
+            }
+            return floors.versionOf(role);
+        }
+
+        private void loadCachedTargetsFloors() {
             floors = tryLoad(floors, RoleName.TARGETS, sizeCap(floors, RoleName.TARGETS), (set, bytes) -> set.withTargets(bytes, 1));
             if (!floors.targetsRoles().containsKey(RoleName.TARGETS)) {
                 return;
@@ -211,7 +230,7 @@ public final class Updater {
             }
             String name = consistentName(role, fresh.expectedMeta(role).orElseThrow());
             byte[] raw = remote.fetch(name, cap);
-            TrustedMetadataSet next = loader.load(fresh, raw, floors.versionOf(role));
+            TrustedMetadataSet next = loader.load(fresh, raw, floorOf(role));
             verified.put(role, raw);
             return next;
         }
