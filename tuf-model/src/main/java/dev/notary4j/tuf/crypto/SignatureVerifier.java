@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public final class SignatureVerifier {
     static final int MIN_RSA_BITS = 2048;
+    private static final int P224_BITS = 224;
     static final PSSParameterSpec PSS_SHA256_SALT32 =
             new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, PSSParameterSpec.TRAILER_FIELD_BC);
 
@@ -87,12 +88,14 @@ public final class SignatureVerifier {
         if (!(key instanceof ECPublicKey ec)) {
             return Verification.MALFORMED_KEY;
         }
-        int half = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
-        if (signature.length != 2 * half) {
+        int fieldBits = ec.getParams().getCurve().getField().getFieldSize();
+        if (signature.length != 2 * ((fieldBits + 7) / 8)) {
             return Verification.MALFORMED_SIGNATURE;
         }
-        // SHA-256 whatever the curve; "PLAIN" (IEEE P1363) is the raw r||s form.
-        Signature verifier = Signature.getInstance("SHA256withPLAIN-ECDSA", PublicKeys.BouncyCastle.PROVIDER);
+        // SHA-256 whatever the curve; P1363 ("PLAIN") is the raw r||s form. The JDK has no P-224.
+        Signature verifier = fieldBits == P224_BITS
+                ? Signature.getInstance("SHA256withPLAIN-ECDSA", PublicKeys.BouncyCastle.PROVIDER)
+                : Signature.getInstance("SHA256withECDSAinP1363Format");
         verifier.initVerify(key);
         verifier.update(message);
         return verifier.verify(signature) ? Verification.VALID : Verification.INVALID_SIGNATURE;
