@@ -146,10 +146,10 @@ final class PublicKeys {
 
     /**
      * Bouncy Castle as a private JCA provider instance (never registered globally), made on first use: it loads
-     * hundreds of classes from a signed jar (~0.4-0.9 s in a fresh JVM). Used for signing with ECDSA and Ed25519,
-     * for Ed25519 verification, and for P-224 ECDSA verification, which JDK 17 lacks and Go still does. ECDSA on the
-     * other curves verifies with the JDK (slower per signature when hot, ~1-2 ms vs ~0.2-0.4 ms, but a
-     * verification needs no start-up); RSA stays on the JDK.
+     * hundreds of classes from a signed jar (~0.4-0.9 s in a fresh JVM). Used for signing with ECDSA and Ed25519
+     * and for Ed25519 verification: JDK 17's implementations are 4-7x slower (~1-2 ms vs ~0.2-0.4 ms per
+     * verification) and lack P-224, which Go still verifies. ECDSA verification uses Bouncy Castle's signer
+     * without the provider; RSA stays on the JDK.
      */
     static final class BouncyCastle {
         static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
