@@ -31,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -98,6 +100,8 @@ public final class Updater {
         private boolean targetsFloorsPending;
         private TrustedMetadataSet fresh;
         private final Map<String, byte[]> verified = new LinkedHashMap<>();
+        /** The timestamp asked for while the cached state is verified; taken by the first refresh only. */
+        private CompletableFuture<byte[]> timestampRequest;
 
         Cycle(Instant now) {
             this.now = now;
@@ -107,6 +111,10 @@ public final class Updater {
         void bootstrap() {
             Optional<byte[]> cachedRoot = cache.read(RoleName.ROOT, limits.maxUnknownBytes());
             if (cachedRoot.isPresent()) {
+                // Every update fetches the timestamp: send for it now, while the cache is verified (no trust in it
+                // until loadTimestamp verifies it as before).
+                timestampRequest = CompletableFuture.supplyAsync(
+                        () -> remote.fetch(RoleName.TIMESTAMP, limits.maxTimestampBytes()), Updater::startThread);
                 // The cached root is the trust anchor: if it cannot be loaded, fail hard.
                 floors = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, false);
                 loadCachedFloors();
@@ -204,7 +212,8 @@ public final class Updater {
             String role = RoleName.TIMESTAMP;
             Optional<byte[]> cached = cache.read(role, limits.maxTimestampBytes());
             try {
-                byte[] raw = remote.fetch(role, limits.maxTimestampBytes());
+                byte[] raw = timestampRequest != null ? takeTimestampRequest()
+                        : remote.fetch(role, limits.maxTimestampBytes());
                 fresh = fresh.withTimestamp(raw, floors.versionOf(role));
                 verified.put(role, raw);
             } catch (FetchException e) {
@@ -214,6 +223,22 @@ public final class Updater {
                 warnings.accept("Error while downloading remote metadata, using cached timestamp - this might not be"
                         + " the latest version available remotely");
                 fresh = fresh.withTimestamp(cached.get(), 1);
+            }
+        }
+
+        private byte[] takeTimestampRequest() {
+            CompletableFuture<byte[]> request = timestampRequest;
+            timestampRequest = null;
+            try {
+                return request.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
             }
         }
 
@@ -293,6 +318,13 @@ public final class Updater {
         void commit() {
             verified.forEach(cache::write);
         }
+    }
+
+    /** A thread of its own: the request blocks, which the common pool is not for. */
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "notary-timestamp-request");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Puts the delegations of trusted {@code role} at the front of {@code queue}, in order (a depth-first walk). */
