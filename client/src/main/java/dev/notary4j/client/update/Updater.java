@@ -100,7 +100,7 @@ public final class Updater {
         private boolean targetsFloorsPending;
         private TrustedMetadataSet fresh;
         private final Map<String, byte[]> verified = new LinkedHashMap<>();
-        /** The timestamp asked for while the cached state is verified; taken by the first refresh only. */
+        /** The timestamp asked for while the root is loaded; taken by the first refresh only. */
         private CompletableFuture<byte[]> timestampRequest;
 
         Cycle(Instant now) {
@@ -109,12 +109,12 @@ public final class Updater {
 
         /** notary's {@code bootstrapClient}. */
         void bootstrap() {
+            // Every update fetches the timestamp: send for it now, while the root is fetched or the cache verified
+            // (no trust in it until loadTimestamp verifies it as before).
+            timestampRequest = CompletableFuture.supplyAsync(
+                    () -> remote.fetch(RoleName.TIMESTAMP, limits.maxTimestampBytes()), Updater::startThread);
             Optional<byte[]> cachedRoot = cache.read(RoleName.ROOT, limits.maxUnknownBytes());
             if (cachedRoot.isPresent()) {
-                // Every update fetches the timestamp: send for it now, while the cache is verified (no trust in it
-                // until loadTimestamp verifies it as before).
-                timestampRequest = CompletableFuture.supplyAsync(
-                        () -> remote.fetch(RoleName.TIMESTAMP, limits.maxTimestampBytes()), Updater::startThread);
                 // The cached root is the trust anchor: if it cannot be loaded, fail hard.
                 floors = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, false);
                 loadCachedFloors();
