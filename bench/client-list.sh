@@ -29,7 +29,10 @@ go="notary -s $NOTARY_URL --tlscacert $NOTARY_CA"
 # Same rows from both (sorted: neither tool orders them).
 diff <($ours -d "$work/check-ours" list "$gun" | sort) <($go -d "$work/check-go" list "$gun" | sort) >/dev/null \
   || { echo "outputs differ" >&2; exit 1; }
-echo "rows listed: $(($($go -d "$work/check-go" list "$gun" | wc -l) - 3))"
+# notary prints a header line and a dashes line before one row per target.
+rows=$(($($go -d "$work/check-go" list "$gun" | wc -l) - 2))
+echo "rows listed: $rows"
+[ "$rows" -eq "$targets" ] || { echo "listed $rows rows for $targets published targets" >&2; exit 1; }
 
 if command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 2 --runs "$runs" --export-markdown "$work/cold.md" \

@@ -75,15 +75,33 @@ public final class NotaryClientMain {
         main.environment = Map.copyOf(environment);
         main.out = out;
         main.err = err;
-        CommandLine cli = new CommandLine(main);
-        cli.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
-        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            out.print("\n* fatal: " + e.getMessage() + "\n");
-            out.flush();
-            return 1;
-        });
-        return cli.execute(args);
+        Optional<Callable<Integer>> readCommand = ReadCommandArgs.parse(args, main);
+        if (readCommand.isEmpty()) {
+            return WithPicocli.execute(main, args);
+        }
+        try {
+            return readCommand.get().call();
+        } catch (Exception e) {
+            return main.fatal(e);
+        }
+    }
+
+    /** What notary prints for a failed command; exit code 1. */
+    private int fatal(Exception e) {
+        out.print("\n* fatal: " + e.getMessage() + "\n");
+        out.flush();
+        return 1;
+    }
+
+    /** Every command line but {@link ReadCommandArgs}' plain ones; picocli's classes load only here. */
+    private static final class WithPicocli {
+        static int execute(NotaryClientMain main, String[] args) {
+            CommandLine cli = new CommandLine(main);
+            cli.setOut(new java.io.PrintWriter(main.out, true, StandardCharsets.UTF_8));
+            cli.setErr(new java.io.PrintWriter(main.err, true, StandardCharsets.UTF_8));
+            cli.setExecutionExceptionHandler((e, cmd, parsed) -> main.fatal(e));
+            return cli.execute(args);
+        }
     }
 
     private ClientConfig config() throws IOException {

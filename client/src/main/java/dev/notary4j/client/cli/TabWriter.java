@@ -1,7 +1,9 @@
 package dev.notary4j.client.cli;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The layout of Go's {@code text/tabwriter} as the notary CLI configures it (minwidth 4, padding 4, space padding,
@@ -25,6 +27,41 @@ final class TabWriter {
         }
         StringBuilder out = new StringBuilder();
         layout(lines, 0, lines.size(), new ArrayList<>(), out);
+        return out.toString();
+    }
+
+    /**
+     * {@link #format} of {@code rows} as tab-separated lines, each newline-terminated; every row has the same
+     * number of cells. Then each column but the last is one block, so widths come from one pass, unless a cell
+     * holds a tab or newline of its own (Go splits there too): that text goes through {@link #format}.
+     */
+    static String table(List<String[]> rows) {
+        int columns = rows.get(0).length;
+        int[] widths = new int[columns - 1];
+        Arrays.fill(widths, MIN_WIDTH);
+        int chars = 0;
+        for (String[] row : rows) {
+            for (int j = 0; j < columns; j++) {
+                String cell = row[j];
+                if (cell.indexOf('\t') >= 0 || cell.indexOf('\n') >= 0) {
+                    return format(rows.stream().map(r -> String.join("\t", r) + "\n").collect(Collectors.joining()));
+                }
+                if (j < widths.length) {
+                    widths[j] = Math.max(widths[j], runes(cell) + PADDING);
+                }
+                chars += cell.length();
+            }
+        }
+        StringBuilder out = new StringBuilder(chars + rows.size() * (Arrays.stream(widths).sum() + 1));
+        for (String[] row : rows) {
+            for (int j = 0; j < columns; j++) {
+                out.append(row[j]);
+                for (int pad = j < widths.length ? widths[j] - runes(row[j]) : 0; pad > 0; pad--) {
+                    out.append(' ');
+                }
+            }
+            out.append('\n');
+        }
         return out.toString();
     }
 

@@ -27,7 +27,6 @@ public final class TokenAuthenticator {
     /** docker/distribution treats a shorter or missing {@code expires_in} as 60 seconds. */
     static final Duration MINIMUM_TOKEN_LIFETIME = Duration.ofSeconds(60);
     private static final long MAX_TOKEN_RESPONSE = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
     private final Optional<BasicCredentials> credentials;
@@ -102,7 +101,7 @@ public final class TokenAuthenticator {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(CappedBody.okBody(name, response, MAX_TOKEN_RESPONSE));
+            body = TokenJson.MAPPER.readTree(CappedBody.okBody(name, response, MAX_TOKEN_RESPONSE));
         } catch (IOException e) {
             throw new UnauthorizedException(name, "token server sent invalid JSON");
         }
@@ -130,5 +129,13 @@ public final class TokenAuthenticator {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Made when a token is first fetched: an ObjectMapper costs ~50 ms of a fresh JVM, and servers without token
+     * auth need none.
+     */
+    private static final class TokenJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

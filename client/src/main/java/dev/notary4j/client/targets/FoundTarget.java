@@ -12,6 +12,6 @@ public record FoundTarget(String name, FileMeta meta, String role) {
 
     /** Lowercase hex of the sha256 hash; empty when the target has none (notary prints an empty DIGEST then). */
     public Optional<String> sha256Hex() {
-        return Optional.ofNullable(meta.hashes().get(FileMeta.SHA256)).map(HexFormat.of()::formatHex);
+        return Optional.ofNullable(meta.hash(FileMeta.SHA256)).map(HexFormat.of()::formatHex);
     }
 }

@@ -31,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -94,8 +96,12 @@ public final class Updater {
     private final class Cycle {
         private final Instant now;
         private TrustedMetadataSet floors;
+        /** The cached targets tree is read for floors only when a targets role is downloaded (rarely). */
+        private boolean targetsFloorsPending;
         private TrustedMetadataSet fresh;
         private final Map<String, byte[]> verified = new LinkedHashMap<>();
+        /** The timestamp asked for while the root is loaded; taken by the first refresh only. */
+        private CompletableFuture<byte[]> timestampRequest;
 
         Cycle(Instant now) {
             this.now = now;
@@ -103,11 +109,16 @@ public final class Updater {
 
         /** notary's {@code bootstrapClient}. */
         void bootstrap() {
+            // Every update fetches the timestamp: send for it now, while the root is fetched or the cache verified
+            // (no trust in it until loadTimestamp verifies it as before).
+            timestampRequest = CompletableFuture.supplyAsync(
+                    () -> remote.fetch(RoleName.TIMESTAMP, limits.maxTimestampBytes()), Updater::startThread);
             Optional<byte[]> cachedRoot = cache.read(RoleName.ROOT, limits.maxUnknownBytes());
             if (cachedRoot.isPresent()) {
                 // The cached root is the trust anchor: if it cannot be loaded, fail hard.
                 floors = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, false);
                 loadCachedFloors();
+                targetsFloorsPending = true;
                 try {
                     fresh = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, true);
                     return;
@@ -136,10 +147,26 @@ public final class Updater {
             }
         }
 
-        /** notary's old builder: every cached role that still verifies (expiry ignored) sets the version floor. */
+        /**
+         * notary's old builder: every cached role that still verifies (expiry ignored) sets the version floor.
+         * Timestamp and snapshot here; the targets tree in {@link #floorOf} when first needed. The cache is not
+         * written before {@link #commit}, so loading it later reads the same files.
+         */
         private void loadCachedFloors() {
             floors = tryLoad(floors, RoleName.TIMESTAMP, limits.maxTimestampBytes(), (set, bytes) -> set.withTimestamp(bytes, 1));
             floors = tryLoad(floors, RoleName.SNAPSHOT, sizeCap(floors, RoleName.SNAPSHOT), (set, bytes) -> set.withSnapshot(bytes, 1));
+        }
+
+        /** The rollback floor of {@code role}: the version of its cached file if that still verifies, else 1. */
+        private int floorOf(String role) {
+            if (targetsFloorsPending && (role.equals(RoleName.TARGETS) || RoleName.isDelegation(role))) {
+                targetsFloorsPending = false;
+                loadCachedTargetsFloors();
+            }
+            return floors.versionOf(role);
+        }
+
+        private void loadCachedTargetsFloors() {
             floors = tryLoad(floors, RoleName.TARGETS, sizeCap(floors, RoleName.TARGETS), (set, bytes) -> set.withTargets(bytes, 1));
             if (!floors.targetsRoles().containsKey(RoleName.TARGETS)) {
                 return;
@@ -185,7 +212,8 @@ public final class Updater {
             String role = RoleName.TIMESTAMP;
             Optional<byte[]> cached = cache.read(role, limits.maxTimestampBytes());
             try {
-                byte[] raw = remote.fetch(role, limits.maxTimestampBytes());
+                byte[] raw = timestampRequest != null ? takeTimestampRequest()
+                        : remote.fetch(role, limits.maxTimestampBytes());
                 fresh = fresh.withTimestamp(raw, floors.versionOf(role));
                 verified.put(role, raw);
             } catch (FetchException e) {
@@ -195,6 +223,22 @@ public final class Updater {
                 warnings.accept("Error while downloading remote metadata, using cached timestamp - this might not be"
                         + " the latest version available remotely");
                 fresh = fresh.withTimestamp(cached.get(), 1);
+            }
+        }
+
+        private byte[] takeTimestampRequest() {
+            CompletableFuture<byte[]> request = timestampRequest;
+            timestampRequest = null;
+            try {
+                return request.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw e;
             }
         }
 
@@ -211,7 +255,7 @@ public final class Updater {
             }
             String name = consistentName(role, fresh.expectedMeta(role).orElseThrow());
             byte[] raw = remote.fetch(name, cap);
-            TrustedMetadataSet next = loader.load(fresh, raw, floors.versionOf(role));
+            TrustedMetadataSet next = loader.load(fresh, raw, floorOf(role));
             verified.put(role, raw);
             return next;
         }
@@ -274,6 +318,13 @@ public final class Updater {
         void commit() {
             verified.forEach(cache::write);
         }
+    }
+
+    /** A thread of its own: the request blocks, which the common pool is not for. */
+    private static void startThread(Runnable task) {
+        Thread thread = new Thread(task, "notary-timestamp-request");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** Puts the delegations of trusted {@code role} at the front of {@code queue}, in order (a depth-first walk). */

