@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.notary4j.testkit.TestClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,10 +13,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +29,7 @@ class HttpMetadataFetcherTest {
     private static final String BASE = "/v2/" + GUN + "/_trust/tuf/";
 
     private HttpServer server;
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -189,32 +188,5 @@ class HttpMetadataFetcherTest {
         });
         assertThatThrownBy(() -> fetcher(Optional.empty()).fetch("timestamp", 100))
                 .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertThat(e.isNetworkProblem()).isFalse());
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
