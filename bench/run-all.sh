@@ -63,7 +63,7 @@ PLOT
     echo
     echo "**Warning: the machine was busy with other work (load average ${load_before%% *} on $(nproc) cores): these figures are not representative; rerun on a quiet machine.**"
   fi
-  echo "- Both services started by testkit from the same notary config, each server+signer on its own PostgreSQL databases (Go's schema); loads from separate processes (wrk, the Go notary CLI), runs alternated Go then ours."
+  echo "- Both services started by testkit from the same notary config, each server+signer on its own PostgreSQL databases (Go's schema); loads from separate processes (wrk, the Go notary CLI) or, for publishes, also an in-process wire client; runs alternated Go then ours."
   echo
   cat "$out/services.md"
   echo "## Signer: Sign RPCs over mutual TLS"
