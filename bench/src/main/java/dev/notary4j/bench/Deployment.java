@@ -7,23 +7,45 @@ import dev.notary4j.testkit.TestDatabase;
 import dev.notary4j.testkit.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** One notary-server + notary-signer pair on its own two PostgreSQL databases (Go's schema), started by testkit. */
 final class Deployment implements AutoCloseable {
 
     final String name;
     final GoNotarySigner signer;
-    final GoNotaryServer server;
+    private final GoNotaryServer.Builder serverBuilder;
+    private GoNotaryServer server;
     private final TestDatabase signerDb;
     private final TestDatabase serverDb;
 
     private Deployment(String name, TestDatabase signerDb, TestDatabase serverDb, GoNotarySigner signer,
-                       GoNotaryServer server) {
+                       GoNotaryServer.Builder serverBuilder) {
         this.name = name;
         this.signerDb = signerDb;
         this.serverDb = serverDb;
         this.signer = signer;
-        this.server = server;
+        this.serverBuilder = serverBuilder;
+        this.server = serverBuilder.start();
+    }
+
+    GoNotaryServer server() {
+        return server;
+    }
+
+    /**
+     * When the server process has died, starts a new one on the same databases and signer (a new port) and returns
+     * the first line of the dead one's log that says why; empty when it is still running.
+     */
+    Optional<String> restartServerIfDead() {
+        if (ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            return Optional.empty();
+        }
+        String why = server.logTail().lines().filter(line -> line.contains("fatal error") || line.contains("panic"))
+                .findFirst().orElse("exited");
+        server.close();
+        server = serverBuilder.start();
+        return Optional.of(why);
     }
 
     /** {@code binDir} null = the Go binaries from PATH; otherwise {@code binDir/notary-server} and {@code -signer}. */
@@ -45,7 +67,7 @@ final class Deployment implements AutoCloseable {
         if (binDir != null) {
             server.binary(binDir.resolve("notary-server").toString());
         }
-        return new Deployment(name, signerDb, serverDb, startedSigner, server.start());
+        return new Deployment(name, signerDb, serverDb, startedSigner, server);
     }
 
     @Override
