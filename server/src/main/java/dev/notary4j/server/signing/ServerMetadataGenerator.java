@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds and signs the snapshot and timestamp the server owns (spec §6): the next version of the stored one (or
@@ -33,7 +35,11 @@ public final class ServerMetadataGenerator {
     public static final Duration SNAPSHOT_LIFETIME = Duration.ofDays(3 * 365);
     public static final Duration TIMESTAMP_LIFETIME = Duration.ofDays(14);
 
+    /** Two keys per GUN (snapshot and timestamp); emptied when full, the hot ones come back on their next use. */
+    private static final int MAX_HELD_KEYS = 20_000;
+
     private final TrustService trust;
+    private final Set<String> heldKeys = ConcurrentHashMap.newKeySet();
 
     public ServerMetadataGenerator(TrustService trust) {
         this.trust = trust;
@@ -111,9 +117,7 @@ public final class ServerMetadataGenerator {
         List<Signature> signatures = new ArrayList<>();
         try {
             for (String keyId : keys.keyIdList()) {
-                if (trust.publicKey(keyId).isPresent()) {
-                    signatures.add(trust.sign(keyId, canonical));
-                }
+                signIfHeld(keyId, canonical).ifPresent(signatures::add);
             }
         } catch (TrustServiceUnavailableException e) {
             throw new SignerUnavailableException("cannot sign " + role + ": " + e.getMessage(), e);
@@ -125,5 +129,30 @@ public final class ServerMetadataGenerator {
                     + keys.threshold() + " " + role + " keys required");
         }
         return MetadataCodec.fileBytes(body, signatures);
+    }
+
+    /**
+     * A signature by {@code keyId} if the trust service holds that key. The lookup is skipped for keys it was seen to
+     * hold before (a lookup is a round trip, like the signing); should such a key be gone, the signing fails and the
+     * answer is looked up again, so the outcome is the same as asking every time.
+     */
+    private Optional<Signature> signIfHeld(String keyId, byte[] canonical) throws TrustServiceException {
+        if (heldKeys.contains(keyId)) {
+            try {
+                return Optional.of(trust.sign(keyId, canonical));
+            } catch (TrustServiceUnavailableException e) {
+                throw e;
+            } catch (TrustServiceException e) {
+                heldKeys.remove(keyId);
+            }
+        }
+        if (trust.publicKey(keyId).isEmpty()) {
+            return Optional.empty();
+        }
+        if (heldKeys.size() >= MAX_HELD_KEYS) {
+            heldKeys.clear();
+        }
+        heldKeys.add(keyId);
+        return Optional.of(trust.sign(keyId, canonical));
     }
 }

@@ -8,6 +8,8 @@ import dev.notary4j.server.config.TrustServiceSettings;
 import dev.notary4j.server.trust.LocalTrustService;
 import dev.notary4j.server.trust.PublicKeyInfo;
 import dev.notary4j.server.trust.RemoteTrustService;
+import dev.notary4j.server.trust.TrustService;
+import dev.notary4j.server.trust.TrustServiceException;
 import dev.notary4j.testkit.FreePorts;
 import dev.notary4j.testkit.TestPki;
 import dev.notary4j.tuf.crypto.KeyAlgorithm;
@@ -104,6 +106,60 @@ class ServerMetadataGeneratorTest {
         try (RemoteTrustService remote = RemoteTrustService.connect(down)) {
             assertThatThrownBy(() -> new ServerMetadataGenerator(remote).timestamp(root, Optional.empty(), root, now))
                     .isInstanceOf(SignerUnavailableException.class).hasMessageContaining("code = Unavailable");
+        }
+    }
+
+    @Test
+    void aHeldKeyIsLookedUpOnceAndAgainWhenTheTrustServiceNoLongerHasIt() throws Exception {
+        ForgetfulTrust forgetful = new ForgetfulTrust(trust);
+        ServerMetadataGenerator generating = new ServerMetadataGenerator(forgetful);
+        byte[] root = root(trust.createKey("gun", "snapshot", "ed25519"), trust.createKey("gun", "timestamp", "ed25519"));
+        byte[] snapshot = generating.snapshot(root, Optional.empty(), Map.of("root", root, "targets", root), now).data();
+        generating.timestamp(root, Optional.empty(), snapshot, now);
+        generating.timestamp(root, Optional.empty(), snapshot, now);
+        assertThat(forgetful.lookups).as("one lookup per key, not per signing").isEqualTo(2);
+
+        forgetful.forgotten = true;
+        assertThatThrownBy(() -> generating.timestamp(root, Optional.empty(), snapshot, now))
+                .isInstanceOf(MissingServerKeyException.class);
+        assertThat(forgetful.lookups).isEqualTo(3);
+    }
+
+    /** The local trust service, counting key lookups, that can lose every key. */
+    private static final class ForgetfulTrust implements TrustService {
+        private final LocalTrustService keys;
+        int lookups;
+        boolean forgotten;
+
+        ForgetfulTrust(LocalTrustService keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public PublicKeyInfo createKey(String gun, String role, String algorithm) throws TrustServiceException {
+            return keys.createKey(gun, role, algorithm);
+        }
+
+        @Override
+        public Optional<PublicKeyInfo> publicKey(String keyId) throws TrustServiceException {
+            lookups++;
+            return forgotten ? Optional.empty() : keys.publicKey(keyId);
+        }
+
+        @Override
+        public Signature sign(String keyId, byte[] data) throws TrustServiceException {
+            if (forgotten) {
+                throw new TrustServiceException("rpc error: code = NotFound desc = key " + keyId + " not found");
+            }
+            return keys.sign(keyId, data);
+        }
+
+        @Override
+        public void checkHealth() {
+        }
+
+        @Override
+        public void close() {
         }
     }
 
