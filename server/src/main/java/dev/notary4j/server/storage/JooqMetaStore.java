@@ -113,15 +113,7 @@ public final class JooqMetaStore implements MetaStore {
                     db.fetch("SELECT pg_advisory_xact_lock(hashtext(?))", gun);
                 }
                 rejectStaleVersions(db, gun, files);
-                for (MetaUpdate file : files) {
-                    String sha256 = Digests.sha256Hex(file.data());
-                    db.insertInto(TUF_FILES, CREATED_AT, UPDATED_AT, GUN, ROLE, VERSION, DATA, SHA256)
-                            .values(now, now, gun, file.role(), file.version(), file.data(), sha256).execute();
-                    if (file.role().equals("timestamp")) {
-                        db.insertInto(CHANGEFEED, CREATED_AT, GUN, VERSION, SHA256, CATEGORY)
-                                .values(now, gun, file.version(), sha256, Change.UPDATE).execute();
-                    }
-                }
+                insert(db, gun, files, now);
             });
         } catch (StaleVersion e) {
             throw e.cause;
@@ -150,19 +142,47 @@ public final class JooqMetaStore implements MetaStore {
         }
     }
 
-    /** Every role's smallest new version must be greater than all stored versions of that role. */
+    /**
+     * Every role's smallest new version must be greater than all stored versions of that role; one query for all
+     * roles (an update has up to four and runs under the GUN's lock, so every round trip counts).
+     */
     private static void rejectStaleVersions(DSLContext db, String gun, List<MetaUpdate> files) {
         Map<String, Integer> smallest = new HashMap<>();
         for (MetaUpdate file : files) {
             smallest.merge(file.role(), file.version(), Math::min);
         }
+        Condition anyStale = DSL.falseCondition();
         for (Map.Entry<String, Integer> entry : smallest.entrySet()) {
-            boolean exists = db.fetchExists(db.selectOne().from(TUF_FILES).where(GUN.eq(gun)
-                    .and(ROLE.eq(entry.getKey())).and(VERSION.ge(entry.getValue()))));
-            if (exists) {
+            anyStale = anyStale.or(ROLE.eq(entry.getKey()).and(VERSION.ge(entry.getValue())));
+        }
+        Set<String> staleRoles = db.selectDistinct(ROLE).from(TUF_FILES).where(GUN.eq(gun).and(anyStale))
+                .fetchSet(ROLE);
+        for (Map.Entry<String, Integer> entry : smallest.entrySet()) {
+            if (staleRoles.contains(entry.getKey())) {
                 throw new StaleVersion(new OldVersionException(gun, entry.getKey(),
                         "a version >= " + entry.getValue() + " is already stored"));
             }
+        }
+    }
+
+    /** The files as one multi-row insert, in order (ids ascend as Go's), plus the timestamps' changefeed rows. */
+    private static void insert(DSLContext db, String gun, List<MetaUpdate> files, LocalDateTime now) {
+        var fileRows = db.insertInto(TUF_FILES, CREATED_AT, UPDATED_AT, GUN, ROLE, VERSION, DATA, SHA256);
+        var changeRows = db.insertInto(CHANGEFEED, CREATED_AT, GUN, VERSION, SHA256, CATEGORY);
+        boolean anyChange = false;
+        for (MetaUpdate file : files) {
+            String sha256 = Digests.sha256Hex(file.data());
+            fileRows = fileRows.values(now, now, gun, file.role(), file.version(), file.data(), sha256);
+            if (file.role().equals("timestamp")) {
+                changeRows = changeRows.values(now, gun, file.version(), sha256, Change.UPDATE);
+                anyChange = true;
+            }
+        }
+        if (!files.isEmpty()) {
+            fileRows.execute();
+        }
+        if (anyChange) {
+            changeRows.execute();
         }
     }
 
