@@ -59,8 +59,9 @@ public final class CachingMetaStore implements MetaStore {
     }
 
     /**
-     * The same store with every read going to the database: for the update path, whose validation must see what
-     * is stored now, not what was stored up to {@code maxStaleness} ago. Its writes still invalidate this cache.
+     * The same store with every read that may have changed going to the database: for the update path, whose
+     * validation must see what is stored now, not what was stored up to {@code maxStaleness} ago. Files found by
+     * checksum come from the cache when it has them (content-addressed). Its writes still invalidate this cache.
      */
     public MetaStore freshReads() {
         return new FreshReads();
@@ -213,8 +214,17 @@ public final class CachingMetaStore implements MetaStore {
             return delegate.latest(gun, role);
         }
 
+        /**
+         * A cached row found by this checksum is what is stored now: rows are never changed, and one with these bytes
+         * is the only one with this checksum. Only misses and cached absences go to the database (a file may have
+         * been stored since its absence was cached).
+         */
         @Override
         public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
+            Entry entry = entries.get(new Key(gun, role, sha256Hex));
+            if (entry != null && entry.file().isPresent()) {
+                return entry.file();
+            }
             return delegate.byChecksum(gun, role, sha256Hex);
         }
 

@@ -33,9 +33,14 @@ class CachingMetaStoreTest {
             return Optional.of(new StoredFile(gun, role, v, new byte[] {(byte) v}, "sha" + v, Instant.EPOCH));
         }
 
+        /** Only the current version's file ({@code "sha" + version}) is stored. */
         @Override
         public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
-            return Optional.empty();
+            reads.incrementAndGet();
+            int v = version.get();
+            return sha256Hex.equals("sha" + v)
+                    ? Optional.of(new StoredFile(gun, role, v, new byte[] {(byte) v}, sha256Hex, Instant.EPOCH))
+                    : Optional.empty();
         }
 
         @Override
@@ -156,5 +161,17 @@ class CachingMetaStoreTest {
         assertThatThrownBy(() -> memory.update("gun", List.of())).isInstanceOf(NotInMemoryException.class);
         assertThatThrownBy(() -> memory.byVersion("gun", "root", 1)).isInstanceOf(NotInMemoryException.class);
         assertThat(store.reads).hasValue(2);
+    }
+
+    @Test
+    void freshReadsTakeFilesFoundByChecksumFromTheCacheButNotTheirAbsence() {
+        assertThat(cache.byChecksum("gun", "snapshot", "sha1")).isPresent();
+        assertThat(cache.byChecksum("gun", "snapshot", "sha2")).as("not stored yet").isEmpty();
+        store.version.set(2);
+        int reads = store.reads.get();
+        assertThat(cache.freshReads().byChecksum("gun", "snapshot", "sha1")).isPresent();
+        assertThat(store.reads.get()).as("a cached file is what is stored under its checksum").isEqualTo(reads);
+        assertThat(cache.freshReads().byChecksum("gun", "snapshot", "sha2")).isPresent();
+        assertThat(store.reads.get()).as("a cached absence is asked again").isEqualTo(reads + 1);
     }
 }
