@@ -30,6 +30,8 @@ public final class NotaryUpdateValidator implements UpdateValidator {
     private static final Comparator<String> SHALLOWEST_FIRST =
             Comparator.comparingInt((String role) -> role.split("/").length).thenComparing(Comparator.naturalOrder());
 
+    private final StoredRoots storedRoots = new StoredRoots();
+
     @Override
     public AcceptedUpdate validate(StoredContext stored, List<UploadedFile> uploaded) throws ValidationFailure {
         Map<String, UploadedFile> byRole = new LinkedHashMap<>();
@@ -76,13 +78,12 @@ public final class NotaryUpdateValidator implements UpdateValidator {
     }
 
     /** B1: the stored root, expiry ignored but its certificates checked; any failure has no detail. */
-    private static Optional<SignedMetadata<Root>> storedRoot(StoredContext stored) throws ValidationFailure {
+    private Optional<SignedMetadata<Root>> storedRoot(StoredContext stored) throws ValidationFailure {
         if (stored.root().isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(RootRules.load(stored.root().get().data(), Optional.empty(), 1, true, stored.gun(),
-                    stored.now()));
+            return Optional.of(storedRoots.load(stored.gun(), stored.root().get(), stored.now()));
         } catch (RuleViolation e) {
             throw ValidationFailure.withoutDetail("stored root of " + stored.gun() + ": " + e.getMessage());
         }
