@@ -5,6 +5,9 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import dev.notary4j.server.metadata.Digests;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,7 +33,8 @@ import org.jooq.impl.DSL;
 /**
  * {@link MetaStore} over the Go server's own tables, with the Go SQL store's queries: reads ignore soft-deleted
  * rows, updates are one transaction guarded by the {@code (gun, role, version)} unique index, and every stored
- * timestamp gets its changefeed row in the same transaction. Runs unchanged on PostgreSQL and H2.
+ * timestamp gets its changefeed row in the same transaction. Runs unchanged on PostgreSQL and H2. The per-request
+ * reads are plain JDBC; the rest is jOOQ.
  */
 public final class JooqMetaStore implements MetaStore {
 
@@ -47,6 +51,13 @@ public final class JooqMetaStore implements MetaStore {
 
     private static final Table<Record> CHANGEFEED = table(name("changefeed"));
     private static final Field<String> CATEGORY = field(name("category"), String.class);
+
+    /** The same SQL on PostgreSQL and H2; names quoted as the migrations create them. */
+    private static final String SELECT_FILE = "SELECT \"gun\", \"role\", \"version\", \"data\", \"sha256\", "
+            + "\"created_at\" FROM \"tuf_files\" WHERE \"gun\" = ? AND \"role\" = ? AND \"deleted_at\" IS NULL";
+    private static final String LATEST = SELECT_FILE + " ORDER BY \"version\" DESC LIMIT 1";
+    private static final String BY_CHECKSUM = SELECT_FILE + " AND \"sha256\" = ? LIMIT 1";
+    private static final String BY_VERSION = SELECT_FILE + " AND \"version\" = ? LIMIT 1";
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int LOCK_STRIPES = 64;
@@ -67,12 +78,12 @@ public final class JooqMetaStore implements MetaStore {
 
     @Override
     public Optional<StoredFile> latest(String gun, String role) {
-        return fetchOne(GUN.eq(gun).and(ROLE.eq(role)), true);
+        return fetchOne(LATEST, gun, role, statement -> { });
     }
 
     @Override
     public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
-        return fetchOne(GUN.eq(gun).and(ROLE.eq(role)).and(SHA256.eq(sha256Hex)), false);
+        return fetchOne(BY_CHECKSUM, gun, role, statement -> statement.setString(3, sha256Hex));
     }
 
     @Override
@@ -80,16 +91,35 @@ public final class JooqMetaStore implements MetaStore {
         if (version == 0) {
             return Optional.empty();
         }
-        return fetchOne(GUN.eq(gun).and(ROLE.eq(role)).and(VERSION.eq(version)), false);
+        return fetchOne(BY_VERSION, gun, role, statement -> statement.setInt(3, version));
     }
 
-    private Optional<StoredFile> fetchOne(Condition condition, boolean highestVersion) {
+    /** Binds the parameters after gun and role. */
+    @FunctionalInterface
+    private interface MoreParameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * One row through plain JDBC: these reads serve every GET and every update, and rendering them with jOOQ's DSL
+     * cost more CPU than running them.
+     */
+    private Optional<StoredFile> fetchOne(String sql, String gun, String role, MoreParameters more) {
         try {
-            var query = dsl.select(GUN, ROLE, VERSION, DATA, SHA256, CREATED_AT).from(TUF_FILES)
-                    .where(condition.and(DELETED_AT.isNull()));
-            var row = highestVersion ? query.orderBy(VERSION.desc()).limit(1).fetchOne() : query.limit(1).fetchOne();
-            return Optional.ofNullable(row).map(r -> new StoredFile(r.get(GUN), r.get(ROLE), r.get(VERSION),
-                    r.get(DATA), trimmed(r.get(SHA256)), toInstant(r.get(CREATED_AT))));
+            return dsl.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    statement.setString(1, gun);
+                    statement.setString(2, role);
+                    more.bind(statement);
+                    try (ResultSet row = statement.executeQuery()) {
+                        return row.next() ? Optional.of(new StoredFile(row.getString(1), row.getString(2),
+                                row.getInt(3), row.getBytes(4), trimmed(row.getString(5)),
+                                toInstant(row.getObject(6, LocalDateTime.class)))) : Optional.<StoredFile>empty();
+                    }
+                } catch (SQLException e) {
+                    throw new StorageException("cannot read tuf_files: " + e.getMessage(), e);
+                }
+            });
         } catch (DataAccessException e) {
             throw new StorageException("cannot read tuf_files: " + e.getMessage(), e);
         }
