@@ -1,5 +1,7 @@
 package dev.notary4j.server.signing;
 
+import dev.notary4j.server.metadata.Digests;
+import dev.notary4j.server.storage.cache.ContentMemo;
 import dev.notary4j.server.trust.TrustService;
 import dev.notary4j.server.trust.TrustServiceException;
 import dev.notary4j.server.trust.TrustServiceUnavailableException;
@@ -40,6 +42,8 @@ public final class ServerMetadataGenerator {
 
     private final TrustService trust;
     private final Set<String> heldKeys = ConcurrentHashMap.newKeySet();
+    /** Governing roots by content: a publish signs twice under the same root, and the next publish too. */
+    private final ContentMemo<Root> roots = new ContentMemo<>(4_096);
 
     public ServerMetadataGenerator(TrustService trust) {
         this.trust = trust;
@@ -108,7 +112,8 @@ public final class ServerMetadataGenerator {
 
     /** Signs with every key of {@code role} in {@code root} that the trust service holds; the threshold must be met. */
     private byte[] sign(byte[] root, String role, SignedBody body) throws MissingServerKeyException, GenerationException, SignerUnavailableException {
-        Root governing = parse(() -> SignedMetadata.parseRoot(root).signed(), "root", false);
+        Root governing = parse(() -> roots.get(RoleName.ROOT, Digests.sha256Hex(root),
+                () -> SignedMetadata.parseRoot(root).signed()), "root", false);
         Role keys = governing.roles().get(role);
         if (keys == null) {
             throw new GenerationException("root has no " + role + " role");
