@@ -144,7 +144,7 @@ public final class ServiceBenchmark {
      */
     private enum PublishClient {
         WIRE("in-process wire client (this JVM), the CLI's requests without its processes", 400, 100, 40),
-        CLI("Go notary CLI, a process per `add` and per `publish`", 4, 24, 4);
+        CLI("Go notary CLI, a process per `add` and per `publish`", 12, 24, 4);
 
         final String description;
         final int warmUpRoundsPerGun;
