@@ -39,7 +39,8 @@ public final class CachingMetaStore implements MetaStore {
     private final long maxStaleNanos;
     private final long maxBytes;
     private final LongSupplier nanoTime;
-    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Entries grouped by GUN: every update forgets one GUN, which must not cost a scan of the whole cache. */
+    private final Map<String, Map<Key, Entry>> entriesByGun = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong cachedBytes = new AtomicLong();
 
@@ -124,25 +125,33 @@ public final class CachingMetaStore implements MetaStore {
     /** Forgets everything cached for {@code gun}. */
     public void invalidate(String gun) {
         generation.incrementAndGet();
-        entries.entrySet().removeIf(e -> {
-            if (e.getKey().gun().equals(gun)) {
-                cachedBytes.addAndGet(-e.getValue().bytes());
-                return true;
-            }
-            return false;
-        });
+        Map<Key, Entry> forgotten = entriesByGun.remove(gun);
+        if (forgotten != null) {
+            // Removed one by one: a loader that put into this map concurrently removes its own entry (and uncounts
+            // it) when it sees the generation change, so each entry is uncounted exactly once.
+            forgotten.forEach((key, entry) -> {
+                if (forgotten.remove(key, entry)) {
+                    cachedBytes.addAndGet(-entry.bytes());
+                }
+            });
+        }
     }
 
     /** Forgets everything (the notification channel was interrupted, so any entry may be stale). */
     public void invalidateAll() {
         generation.incrementAndGet();
-        entries.clear();
+        entriesByGun.clear();
         cachedBytes.set(0);
+    }
+
+    private Entry entry(Key key) {
+        Map<Key, Entry> entries = entriesByGun.get(key.gun());
+        return entries == null ? null : entries.get(key);
     }
 
     private Optional<StoredFile> cached(Key key, Supplier<Optional<StoredFile>> load) {
         long now = nanoTime.getAsLong();
-        Entry entry = entries.get(key);
+        Entry entry = entry(key);
         if (entry != null && now - entry.loadedAtNanos() < maxStaleNanos) {
             return entry.file();
         }
@@ -150,6 +159,7 @@ public final class CachingMetaStore implements MetaStore {
         Optional<StoredFile> file = load.get();
         long bytes = file.map(f -> (long) f.data().length).orElse(0L) + 256;
         Entry loaded = new Entry(file, now, bytes);
+        Map<Key, Entry> entries = entriesByGun.computeIfAbsent(key.gun(), gun -> new ConcurrentHashMap<>());
         Entry previous = entries.put(key, loaded);
         cachedBytes.addAndGet(bytes - (previous == null ? 0 : previous.bytes()));
         if (generation.get() != before) {
@@ -164,7 +174,7 @@ public final class CachingMetaStore implements MetaStore {
     }
 
     private Optional<StoredFile> inMemory(Key key) {
-        Entry entry = entries.get(key);
+        Entry entry = entry(key);
         if (entry == null || nanoTime.getAsLong() - entry.loadedAtNanos() >= maxStaleNanos) {
             throw new NotInMemoryException(key.role() + " of " + key.gun());
         }
@@ -221,7 +231,7 @@ public final class CachingMetaStore implements MetaStore {
          */
         @Override
         public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
-            Entry entry = entries.get(new Key(gun, role, sha256Hex));
+            Entry entry = entry(new Key(gun, role, sha256Hex));
             if (entry != null && entry.file().isPresent()) {
                 return entry.file();
             }
