@@ -7,6 +7,6 @@ cd "$repo"
 out=${1:-bench/target/results-publish}
 command -v notary >/dev/null || { echo "bench/publish.sh: the Go notary CLI is missing (apt-get install notary)" >&2; exit 1; }
 bin/setup-test-env >/dev/null
-mvn -B -q -ntp -DskipTests -pl bench -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+mvn -B -q -ntp -DskipTests -pl bench,server,signer -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 java -Dnotary4j.repo="$repo" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   dev.notary4j.bench.ServiceBenchmark "$out" 0 0 publish

@@ -143,7 +143,7 @@ public final class ServiceBenchmark {
      * crosses jOOQ, gRPC, Netty, Bouncy Castle and our JSON code), and the CLI runs then find a warm server too.
      */
     private enum PublishClient {
-        WIRE("in-process wire client (this JVM), the CLI's requests without its processes", 400, 100, 40),
+        WIRE("in-process wire client (this JVM), the CLI's requests without its processes", 400, 200, 100),
         CLI("Go notary CLI, a process per `add` and per `publish`", 12, 24, 4);
 
         final String description;
