@@ -5,9 +5,13 @@ import dev.notary4j.testkit.GoNotarySigner;
 import dev.notary4j.testkit.PostgresDatabases;
 import dev.notary4j.testkit.TestDatabase;
 import dev.notary4j.testkit.TestPki;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** One notary-server + notary-signer pair on its own two PostgreSQL databases (Go's schema), started by testkit. */
 final class Deployment implements AutoCloseable {
@@ -41,8 +45,13 @@ final class Deployment implements AutoCloseable {
         if (ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false)) {
             return Optional.empty();
         }
-        String why = server.logTail().lines().filter(line -> line.contains("fatal error") || line.contains("panic"))
-                .findFirst().orElse("exited");
+        String why;
+        try (Stream<String> log = Files.lines(server.logFile())) {
+            why = log.filter(line -> line.contains("fatal error") || line.contains("panic")).findFirst()
+                    .orElse("exited");
+        } catch (IOException | UncheckedIOException e) {
+            why = "exited (log unreadable: " + e.getMessage() + ")";
+        }
         server.close();
         server = serverBuilder.start();
         return Optional.of(why);
