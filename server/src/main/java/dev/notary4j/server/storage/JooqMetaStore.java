@@ -25,6 +25,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record6;
+import org.jooq.SelectConditionStep;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
@@ -34,7 +36,7 @@ import org.jooq.impl.DSL;
  * {@link MetaStore} over the Go server's own tables, with the Go SQL store's queries: reads ignore soft-deleted
  * rows, updates are one transaction guarded by the {@code (gun, role, version)} unique index, and every stored
  * timestamp gets its changefeed row in the same transaction. Runs unchanged on PostgreSQL and H2. The per-request
- * reads are plain JDBC; the rest is jOOQ.
+ * reads run SQL jOOQ rendered once, at construction, as JDBC prepared statements.
  */
 public final class JooqMetaStore implements MetaStore {
 
@@ -52,13 +54,6 @@ public final class JooqMetaStore implements MetaStore {
     private static final Table<Record> CHANGEFEED = table(name("changefeed"));
     private static final Field<String> CATEGORY = field(name("category"), String.class);
 
-    /** The same SQL on PostgreSQL and H2; names quoted as the migrations create them. */
-    private static final String SELECT_FILE = "SELECT \"gun\", \"role\", \"version\", \"data\", \"sha256\", "
-            + "\"created_at\" FROM \"tuf_files\" WHERE \"gun\" = ? AND \"role\" = ? AND \"deleted_at\" IS NULL";
-    private static final String LATEST = SELECT_FILE + " ORDER BY \"version\" DESC LIMIT 1";
-    private static final String BY_CHECKSUM = SELECT_FILE + " AND \"sha256\" = ? LIMIT 1";
-    private static final String BY_VERSION = SELECT_FILE + " AND \"version\" = ? LIMIT 1";
-
     private static final String UNIQUE_VIOLATION = "23505";
     private static final int LOCK_STRIPES = 64;
 
@@ -66,10 +61,17 @@ public final class JooqMetaStore implements MetaStore {
     private final Clock clock;
     /** H2 has no advisory locks; it only ever serves one process, so in-process locks give the same guarantee. */
     private final ReentrantLock[] localLocks;
+    /** The three reads of every GET and update, rendered for this dialect; bind gun, role, then the third value. */
+    private final String latestSql;
+    private final String byChecksumSql;
+    private final String byVersionSql;
 
     public JooqMetaStore(DSLContext dsl, Clock clock) {
         this.dsl = dsl;
         this.clock = clock;
+        this.latestSql = dsl.render(selectFile(DSL.noCondition()).orderBy(VERSION.desc()).limit(DSL.inline(1)));
+        this.byChecksumSql = dsl.render(selectFile(SHA256.eq(DSL.param("sha256", String.class))).limit(DSL.inline(1)));
+        this.byVersionSql = dsl.render(selectFile(VERSION.eq(DSL.param("version", Integer.class))).limit(DSL.inline(1)));
         this.localLocks = new ReentrantLock[LOCK_STRIPES];
         for (int i = 0; i < LOCK_STRIPES; i++) {
             localLocks[i] = new ReentrantLock();
@@ -78,12 +80,12 @@ public final class JooqMetaStore implements MetaStore {
 
     @Override
     public Optional<StoredFile> latest(String gun, String role) {
-        return fetchOne(LATEST, gun, role, statement -> { });
+        return fetchOne(latestSql, gun, role, statement -> { });
     }
 
     @Override
     public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
-        return fetchOne(BY_CHECKSUM, gun, role, statement -> statement.setString(3, sha256Hex));
+        return fetchOne(byChecksumSql, gun, role, statement -> statement.setString(3, sha256Hex));
     }
 
     @Override
@@ -91,7 +93,14 @@ public final class JooqMetaStore implements MetaStore {
         if (version == 0) {
             return Optional.empty();
         }
-        return fetchOne(BY_VERSION, gun, role, statement -> statement.setInt(3, version));
+        return fetchOne(byVersionSql, gun, role, statement -> statement.setInt(3, version));
+    }
+
+    private SelectConditionStep<Record6<String, String, Integer, byte[], String, LocalDateTime>> selectFile(
+            Condition more) {
+        return dsl.select(GUN, ROLE, VERSION, DATA, SHA256, CREATED_AT).from(TUF_FILES)
+                .where(GUN.eq(DSL.param("gun", String.class)).and(ROLE.eq(DSL.param("role", String.class)))
+                        .and(more).and(DELETED_AT.isNull()));
     }
 
     /** Binds the parameters after gun and role. */
@@ -101,8 +110,8 @@ public final class JooqMetaStore implements MetaStore {
     }
 
     /**
-     * One row through plain JDBC: these reads serve every GET and every update, and rendering them with jOOQ's DSL
-     * cost more CPU than running them.
+     * One row through a prepared statement: these reads serve every GET and every update, and rendering them with
+     * jOOQ's DSL each time cost more CPU than running them.
      */
     private Optional<StoredFile> fetchOne(String sql, String gun, String role, MoreParameters more) {
         try {

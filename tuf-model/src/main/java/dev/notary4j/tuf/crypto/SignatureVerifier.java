@@ -9,7 +9,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
@@ -24,8 +26,14 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class SignatureVerifier {
     static final int MIN_RSA_BITS = 2048;
+    private static final int MAX_REMEMBERED_KEYS = 4_096;
+    private static final Map<TufKey, ParsedKey> PARSED_KEYS = new ConcurrentHashMap<>();
     static final PSSParameterSpec PSS_SHA256_SALT32 =
             new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, PSSParameterSpec.TRAILER_FIELD_BC);
+
+    /** A parsed key and, for ECDSA, its Bouncy Castle lightweight form (null otherwise). */
+    private record ParsedKey(PublicKey key, ECPublicKeyParameters ecdsa) {
+    }
 
     private SignatureVerifier() {
     }
@@ -49,9 +57,9 @@ public final class SignatureVerifier {
         }
         try {
             return switch (known.get()) {
-                case ECDSA -> verifyEcdsa(publicKey(key, keyAlgorithm.get()), message, signature);
-                case RSAPSS -> verifyRsa(publicKey(key, keyAlgorithm.get()), true, message, signature);
-                case RSA_PKCS1V15 -> verifyRsa(publicKey(key, keyAlgorithm.get()), false, message, signature);
+                case ECDSA -> verifyEcdsa(parsed(key, keyAlgorithm.get()), message, signature);
+                case RSAPSS -> verifyRsa(parsed(key, keyAlgorithm.get()).key(), true, message, signature);
+                case RSA_PKCS1V15 -> verifyRsa(parsed(key, keyAlgorithm.get()).key(), false, message, signature);
                 case PYCRYPTO_PSS -> verifyRsa(pemPublicKey(key), true, message, signature);
                 case EDDSA -> verifyEd25519(key, message, signature);
             };
@@ -72,6 +80,39 @@ public final class SignatureVerifier {
         };
     }
 
+    /**
+     * The parsed key, remembered by TUF key: the same few keys sign everything a server or client verifies, and
+     * parsing (a certificate, for x509 keys) is a good part of a verification. An ECDSA key keeps one Bouncy Castle
+     * point, which carries BC's precomputed multiples from one verification to the next.
+     */
+    private static ParsedKey parsed(TufKey key, KeyAlgorithm algorithm) {
+        ParsedKey remembered = PARSED_KEYS.get(key);
+        if (remembered != null) {
+            return remembered;
+        }
+        PublicKey publicKey = publicKey(key, algorithm);
+        ParsedKey parsed = new ParsedKey(publicKey,
+                publicKey instanceof ECPublicKey ec ? ecdsaParameters(ec) : null);
+        if (PARSED_KEYS.size() >= MAX_REMEMBERED_KEYS) {
+            PARSED_KEYS.clear();
+        }
+        PARSED_KEYS.put(key, parsed);
+        return parsed;
+    }
+
+    /** The key on its Go curve for Bouncy Castle's ECDSA (used without its JCA provider: no provider start-up). */
+    private static ECPublicKeyParameters ecdsaParameters(ECPublicKey ec) {
+        X9ECParameters curve = CustomNamedCurves.getByName(switch (ec.getParams().getCurve().getField().getFieldSize()) {
+            case 224 -> "P-224";
+            case 256 -> "P-256";
+            case 384 -> "P-384";
+            case 521 -> "P-521";
+            default -> throw new KeyFormatException(KeyAlgorithm.ECDSA.wireName(), "unsupported elliptic curve");
+        });
+        ECPoint point = curve.getCurve().createPoint(ec.getW().getAffineX(), ec.getW().getAffineY());
+        return new ECPublicKeyParameters(point, new ECDomainParameters(curve));
+    }
+
     /** Bare keys are DER SPKI; x509 keys use the first PEM block, whatever its type, as Go's verifiers do. */
     private static PublicKey publicKey(TufKey key, KeyAlgorithm algorithm) {
         if (algorithm.isCertificate()) {
@@ -90,27 +131,17 @@ public final class SignatureVerifier {
         return PublicKeys.parsePkix(key.keyType(), block.bytes());
     }
 
-    private static Verification verifyEcdsa(PublicKey key, byte[] message, byte[] signature) {
-        if (!(key instanceof ECPublicKey ec)) {
+    private static Verification verifyEcdsa(ParsedKey key, byte[] message, byte[] signature) {
+        if (!(key.key() instanceof ECPublicKey ec)) {
             return Verification.MALFORMED_KEY;
         }
-        int fieldBits = ec.getParams().getCurve().getField().getFieldSize();
-        int half = (fieldBits + 7) / 8;
+        int half = (ec.getParams().getCurve().getField().getFieldSize() + 7) / 8;
         if (signature.length != 2 * half) {
             return Verification.MALFORMED_SIGNATURE;
         }
-        // SHA-256 whatever the curve; the signature is the raw r||s form (IEEE P1363). Bouncy Castle's ECDSA
-        // without its JCA provider: no provider start-up, and ~4x faster than the JDK's when hot.
-        X9ECParameters curve = CustomNamedCurves.getByName(switch (fieldBits) {
-            case 224 -> "P-224";
-            case 256 -> "P-256";
-            case 384 -> "P-384";
-            case 521 -> "P-521";
-            default -> throw new KeyFormatException(KeyAlgorithm.ECDSA.wireName(), "unsupported elliptic curve");
-        });
-        ECPoint point = curve.getCurve().createPoint(ec.getW().getAffineX(), ec.getW().getAffineY());
+        // SHA-256 whatever the curve; the signature is the raw r||s form (IEEE P1363).
         ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, new ECPublicKeyParameters(point, new ECDomainParameters(curve)));
+        verifier.init(false, key.ecdsa());
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, half));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, signature.length));
         return verifier.verifySignature(Hashes.sha256(message), r, s) ? Verification.VALID : Verification.INVALID_SIGNATURE;
