@@ -66,6 +66,12 @@ PLOT
   echo "- Both services started by testkit from the same notary config, each server+signer on its own PostgreSQL databases (Go's schema); loads from separate processes (wrk, the Go notary CLI) or, for publishes, also an in-process wire client; runs alternated Go then ours."
   echo
   cat "$out/services.md"
+  echo "## Goals: client and wrapper (this run)"
+  echo
+  for extra in client-list wrapper; do
+    grep -E '^- .*: \*\*(met|NOT met)\*\*' "$out/$extra.txt" 2>/dev/null || echo "- bench/$extra.sh: **not measured** (it failed or is missing)"
+  done
+  echo
   echo "## Signer: Sign RPCs over mutual TLS"
   echo
   sed -n '/^Sign over/,$p' "$out/signer.txt"
