@@ -82,13 +82,7 @@ class DelegationUpdateTest {
         byte[] oldReleases = repo.releasesBytes;
         repo.publishNextVersion();
         update();
-        // A new snapshot and timestamp that vouch for the old delegation file.
-        repo.snapshot = repo.snapshot.withVersion(repo.snapshot.version() + 1)
-                .withMeta("targets/releases", dev.notary4j.tuf.model.FileMeta.of(oldReleases));
-        repo.snapshotBytes = sign(repo.snapshot, signer(repo.snapshotKey));
-        repo.timestamp = dev.notary4j.tuf.model.Timestamp.of(repo.timestamp.expires(), repo.timestamp.version() + 1,
-                dev.notary4j.tuf.model.FileMeta.of(repo.snapshotBytes));
-        repo.timestampBytes = sign(repo.timestamp, signer(repo.timestampKey));
+        vouchForOld("targets/releases", oldReleases);
         repo.releasesBytes = oldReleases;
         repo.serveCurrent();
         assertThatThrownBy(this::update).isInstanceOfSatisfying(LowVersionException.class, e -> {
@@ -104,13 +98,8 @@ class DelegationUpdateTest {
         byte[] oldTargets = repo.targetsBytes;
         repo.publishNextVersion();
         update();
-        // A new snapshot and timestamp that vouch for the old targets file: its floor is the cached version.
-        repo.snapshot = repo.snapshot.withVersion(repo.snapshot.version() + 1)
-                .withMeta("targets", dev.notary4j.tuf.model.FileMeta.of(oldTargets));
-        repo.snapshotBytes = sign(repo.snapshot, signer(repo.snapshotKey));
-        repo.timestamp = dev.notary4j.tuf.model.Timestamp.of(repo.timestamp.expires(), repo.timestamp.version() + 1,
-                dev.notary4j.tuf.model.FileMeta.of(repo.snapshotBytes));
-        repo.timestampBytes = sign(repo.timestamp, signer(repo.timestampKey));
+        // Its floor is the cached version.
+        vouchForOld("targets", oldTargets);
         repo.targetsBytes = oldTargets;
         repo.serveCurrent();
         assertThatThrownBy(this::update).isInstanceOfSatisfying(LowVersionException.class, e -> {
@@ -118,6 +107,16 @@ class DelegationUpdateTest {
             assertThat(e.actual()).isEqualTo(1);
             assertThat(e.minimum()).isEqualTo(2);
         });
+    }
+
+    /** A new snapshot and timestamp, properly signed, that vouch for {@code oldFile} as {@code role}. */
+    private void vouchForOld(String role, byte[] oldFile) {
+        repo.snapshot = repo.snapshot.withVersion(repo.snapshot.version() + 1)
+                .withMeta(role, dev.notary4j.tuf.model.FileMeta.of(oldFile));
+        repo.snapshotBytes = sign(repo.snapshot, signer(repo.snapshotKey));
+        repo.timestamp = dev.notary4j.tuf.model.Timestamp.of(repo.timestamp.expires(), repo.timestamp.version() + 1,
+                dev.notary4j.tuf.model.FileMeta.of(repo.snapshotBytes));
+        repo.timestampBytes = sign(repo.timestamp, signer(repo.timestampKey));
     }
 
     @Test
