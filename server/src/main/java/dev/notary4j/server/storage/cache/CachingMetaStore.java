@@ -149,10 +149,16 @@ public final class CachingMetaStore implements MetaStore {
         return entries == null ? null : entries.get(key);
     }
 
+    /** The entry for {@code key} if it is within the staleness bound, else null. */
+    private Entry freshEntry(Key key, long now) {
+        Entry entry = entry(key);
+        return entry != null && now - entry.loadedAtNanos() < maxStaleNanos ? entry : null;
+    }
+
     private Optional<StoredFile> cached(Key key, Supplier<Optional<StoredFile>> load) {
         long now = nanoTime.getAsLong();
-        Entry entry = entry(key);
-        if (entry != null && now - entry.loadedAtNanos() < maxStaleNanos) {
+        Entry entry = freshEntry(key, now);
+        if (entry != null) {
             return entry.file();
         }
         long before = generation.get();
@@ -174,8 +180,8 @@ public final class CachingMetaStore implements MetaStore {
     }
 
     private Optional<StoredFile> inMemory(Key key) {
-        Entry entry = entry(key);
-        if (entry == null || nanoTime.getAsLong() - entry.loadedAtNanos() >= maxStaleNanos) {
+        Entry entry = freshEntry(key, nanoTime.getAsLong());
+        if (entry == null) {
             throw new NotInMemoryException(key.role() + " of " + key.gun());
         }
         return entry.file();
@@ -226,12 +232,13 @@ public final class CachingMetaStore implements MetaStore {
 
         /**
          * A cached row found by this checksum is what is stored now: rows are never changed, and one with these bytes
-         * is the only one with this checksum. Only misses and cached absences go to the database (a file may have
-         * been stored since its absence was cached).
+         * is the only one with this checksum. Only misses, cached absences (a file may have been stored since) and
+         * entries past the staleness bound (the GUN may have been deleted elsewhere, its notification lost) go to
+         * the database.
          */
         @Override
         public Optional<StoredFile> byChecksum(String gun, String role, String sha256Hex) {
-            Entry entry = entry(new Key(gun, role, sha256Hex));
+            Entry entry = freshEntry(new Key(gun, role, sha256Hex), nanoTime.getAsLong());
             if (entry != null && entry.file().isPresent()) {
                 return entry.file();
             }

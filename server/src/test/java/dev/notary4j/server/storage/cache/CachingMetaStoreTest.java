@@ -174,4 +174,14 @@ class CachingMetaStoreTest {
         assertThat(cache.freshReads().byChecksum("gun", "snapshot", "sha2")).isPresent();
         assertThat(store.reads.get()).as("a cached absence is asked again").isEqualTo(reads + 1);
     }
+
+    @Test
+    void freshReadsAskTheDatabaseAgainForAFilePastTheStalenessBound() {
+        assertThat(cache.byChecksum("gun", "snapshot", "sha1")).isPresent();
+        int reads = store.reads.get();
+        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        assertThat(cache.freshReads().byChecksum("gun", "snapshot", "sha1")).isPresent();
+        assertThat(store.reads.get()).as("the GUN may have been deleted by a writer that did not notify")
+                .isEqualTo(reads + 1);
+    }
 }
