@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real docker-registry (Debian package) on loopback, plain HTTP, filesystem storage, and skopeo to push images
@@ -83,28 +82,11 @@ public final class DockerRegistry implements AutoCloseable {
         }
     }
 
-    private byte[] skopeo(String... args) throws IOException {
+    private byte[] skopeo(String... args) {
         List<String> command = new ArrayList<>(List.of(GoBinaries.require("skopeo", "skopeo").toString()));
         command.addAll(List.of(args));
-        Path errors = Files.createTempFile(workDir, "skopeo", ".err");
-        Process skopeo = new ProcessBuilder(command).redirectError(errors.toFile()).start();
-        skopeo.getOutputStream().close();
-        byte[] output = skopeo.getInputStream().readAllBytes();
-        try {
-            if (!skopeo.waitFor(SKOPEO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                skopeo.destroyForcibly();
-                throw new IllegalStateException("skopeo " + args[0] + " timed out");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            skopeo.destroyForcibly();
-            throw new IllegalStateException("interrupted", e);
-        }
-        if (skopeo.exitValue() != 0) {
-            throw new IllegalStateException("skopeo " + String.join(" ", args) + " failed: "
-                    + Files.readString(errors, StandardCharsets.UTF_8));
-        }
-        return output;
+        return ExternalCommand.runSuccessfully(command, Map.of(), workDir, SKOPEO_TIMEOUT).stdout()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The docker CLI's {@code trust} commands (Debian package docker.io; they need no daemon) against one notary
@@ -57,37 +56,17 @@ public final class DockerTrustCli {
         return config.resolve("trust");
     }
 
-    /** {@code docker ARGS...}: its combined output; an IllegalStateException with that output when it fails. */
+    /** {@code docker ARGS...}: its output (stdout then stderr); an IllegalStateException with it when it fails. */
     public String run(String... args) {
         List<String> command = new ArrayList<>(List.of(GoBinaries.require("docker", "docker.io").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("DOCKER_CONFIG", config.toString());
-        env.put("DOCKER_CONTENT_TRUST_SERVER", serverUrl);
-        env.put("DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", PASSPHRASE);
-        env.put("DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", PASSPHRASE);
-        env.put("DOCKER_HOST", "unix://" + workDir.resolve("no-daemon.sock"));
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            byte[] output = process.getInputStream().readAllBytes();
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("docker " + String.join(" ", args) + " timed out");
-            }
-            String text = new String(output, StandardCharsets.UTF_8);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("docker " + String.join(" ", args) + " exited with "
-                        + process.exitValue() + ":\n" + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        ExternalCommand.Outcome outcome = ExternalCommand.runSuccessfully(command, Map.of(
+                "DOCKER_CONFIG", config.toString(),
+                "DOCKER_CONTENT_TRUST_SERVER", serverUrl,
+                "DOCKER_CONTENT_TRUST_ROOT_PASSPHRASE", PASSPHRASE,
+                "DOCKER_CONTENT_TRUST_REPOSITORY_PASSPHRASE", PASSPHRASE,
+                "DOCKER_HOST", "unix://" + workDir.resolve("no-daemon.sock")), workDir, TIMEOUT);
+        return outcome.stdout() + outcome.stderr();
     }
 
     /** notary's {@code NOTARY_AUTH} value (base64 of {@code user:password}). */

@@ -1,11 +1,5 @@
 package dev.notary4j.testkit;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Go {@code notary} CLI (Debian package {@code notary}) against one server: every call runs
@@ -140,54 +133,11 @@ public final class NotaryCli {
         List<String> command = new ArrayList<>(List.of(GoBinaries.require(binary).toString(),
                 "-d", trustDir.toString(), "-s", serverUrl, "--tlscacert", tlsCaCert.toString()));
         command.addAll(List.of(args));
-        Path stdout = null;
-        Path stderr = null;
-        try {
-            stdout = Files.createTempFile("notary-cli-", ".out");
-            stderr = Files.createTempFile("notary-cli-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(stdout.toFile())
-                    .redirectError(stderr.toFile())
-                    .redirectInput(input == null ? ProcessBuilder.Redirect.from(new File("/dev/null"))
-                            : ProcessBuilder.Redirect.PIPE);
-            builder.environment().keySet().removeIf(name -> name.startsWith("NOTARY_"));
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            if (input != null) {
-                try (OutputStream in = process.getOutputStream()) {
-                    in.write(input.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-            }
-            Result result = new Result(List.copyOf(command), finished ? process.exitValue() : -1,
-                    Files.readString(stdout, StandardCharsets.UTF_8), Files.readString(stderr, StandardCharsets.UTF_8));
-            if (!finished) {
-                throw new NotaryCliException("notary did not finish within " + timeout.toSeconds() + " s", result,
-                        true);
-            }
-            return result;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
-        } finally {
-            deleteQuietly(stdout);
-            deleteQuietly(stderr);
+        ExternalCommand.Outcome outcome = ExternalCommand.run(command, environment, null, input, timeout);
+        Result result = new Result(List.copyOf(command), outcome.exitCode(), outcome.stdout(), outcome.stderr());
+        if (!outcome.finished()) {
+            throw new NotaryCliException("notary did not finish within " + timeout.toSeconds() + " s", result, true);
         }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temp file does not matter to the test
-            }
-        }
+        return result;
     }
 }
