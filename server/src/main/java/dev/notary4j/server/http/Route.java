@@ -2,7 +2,10 @@ package dev.notary4j.server.http;
 
 import dev.notary4j.server.auth.Access;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * notary-server's routes in gorilla/mux order (spec §2): the first whose method and path pattern match wins.
@@ -55,6 +58,7 @@ enum Route {
 
     private final String method;
     private final Pattern pattern;
+    private final Set<String> groupNames;
     private final String operation;
     private final CacheKind cacheKind;
     private final Auth auth;
@@ -62,9 +66,16 @@ enum Route {
     Route(String method, String regex, String operation, CacheKind cacheKind, Auth auth) {
         this.method = method;
         this.pattern = Pattern.compile(regex, Pattern.DOTALL);
+        this.groupNames = namedGroups(regex);
         this.operation = operation;
         this.cacheKind = cacheKind;
         this.auth = auth;
+    }
+
+    /** A method, not a static field: enum constants are constructed before the enum's static fields are set. */
+    private static Set<String> namedGroups(String regex) {
+        return Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>").matcher(regex).results()
+                .map(group -> group.group(1)).collect(Collectors.toUnmodifiableSet());
     }
 
     Auth auth() {
@@ -89,6 +100,14 @@ enum Route {
     }
 
     boolean hasGun() {
-        return pattern.pattern().contains("(?<gun>");
+        return groupNames.contains("gun");
+    }
+
+    /**
+     * The named group of a match of this route's pattern; null when the pattern has no such group (asked of the
+     * matcher, that would throw, and a stack trace per request is measurable on the publish path).
+     */
+    String group(Matcher matcher, String name) {
+        return groupNames.contains(name) ? matcher.group(name) : null;
     }
 }

@@ -6,15 +6,7 @@ import java.util.regex.Matcher;
 record RouteMatch(Route route, String gun, String role, String checksum, String version) {
 
     static RouteMatch of(Route route, Matcher matcher) {
-        return new RouteMatch(route, group(matcher, "gun"), group(matcher, "role"), group(matcher, "checksum"),
-                group(matcher, "version"));
-    }
-
-    private static String group(Matcher matcher, String name) {
-        try {
-            return matcher.group(name);
-        } catch (IllegalArgumentException noSuchGroup) {
-            return null;
-        }
+        return new RouteMatch(route, route.group(matcher, "gun"), route.group(matcher, "role"),
+                route.group(matcher, "checksum"), route.group(matcher, "version"));
     }
 }
