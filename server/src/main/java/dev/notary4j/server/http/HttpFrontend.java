@@ -43,6 +43,7 @@ final class HttpFrontend {
     private final int currentMaxAge;
     private final int consistentMaxAge;
     private final Optional<TokenAuthenticator> auth;
+    private volatile FormattedDate lastDate = new FormattedDate(Long.MIN_VALUE, "");
 
     HttpFrontend(Vertx vertx, NotaryApi api, MetadataReads memoryReads, HealthChecks health, HttpMetrics metrics, List<String> gunPrefixes,
                  UploadLimits uploadLimits, int currentMaxAge, int consistentMaxAge,
@@ -59,9 +60,23 @@ final class HttpFrontend {
         this.auth = auth;
     }
 
+    /** The Date header of this second, formatted once per second rather than per request. */
+    private String currentDate() {
+        long second = Instant.now().getEpochSecond();
+        FormattedDate date = lastDate;
+        if (date.epochSecond() != second) {
+            date = new FormattedDate(second, HTTP_DATE.format(Instant.ofEpochSecond(second)));
+            lastDate = date;
+        }
+        return date.text();
+    }
+
+    private record FormattedDate(long epochSecond, String text) {
+    }
+
     void handle(HttpServerRequest request) {
         long start = System.nanoTime();
-        request.response().putHeader(HttpHeaders.DATE, HTTP_DATE.format(Instant.now()));
+        request.response().putHeader(HttpHeaders.DATE, currentDate());
         String rawPath = request.path();
         var decoded = Router.percentDecode(rawPath);
         if (decoded.isEmpty()) {
