@@ -48,7 +48,7 @@ import java.util.function.Consumer;
  * has succeeded (the root as soon as it is trusted), so a failed update leaves the cache as it was.
  *
  * <p>On first use (no cached root) the snapshot and the top-level targets are also asked for by name while the root
- * and the timestamp are fetched and verified: a request less on the critical path each. Those bytes go through the
+ * and the timestamp are verified: a request less on the critical path each. Those bytes go through the
  * same checks as downloaded ones, starting with the checksums the timestamp and the snapshot vouch for; when they do
  * not match (a publish in between, or anything else), the vouched-for file is fetched by checksum as usual.
  */
@@ -123,12 +123,6 @@ public final class Updater {
             // (no trust in it until loadTimestamp verifies it as before).
             timestampRequest = request(RoleName.TIMESTAMP, limits.maxTimestampBytes());
             Optional<byte[]> cachedRoot = cache.read(RoleName.ROOT, limits.maxUnknownBytes());
-            if (cachedRoot.isEmpty()) {
-                // Nothing cached to compare with: both will be downloaded, the current ones most likely.
-                for (String role : List.of(RoleName.SNAPSHOT, RoleName.TARGETS)) {
-                    requestedByName.put(role, request(role, limits.maxUnknownBytes()));
-                }
-            }
             if (cachedRoot.isPresent()) {
                 // The cached root is the trust anchor: if it cannot be loaded, fail hard.
                 floors = TrustedMetadataSet.fromCachedRoot(gun, cachedRoot.get(), now, false);
@@ -147,6 +141,12 @@ public final class Updater {
                 }
             }
             byte[] raw = fetchRoot();
+            // Nothing cached to compare with: snapshot and targets will be downloaded, the current ones most likely.
+            // Asked for once the timestamp and root requests are done, they reuse those connections (a TLS
+            // handshake each less) and arrive while the root and timestamp are verified.
+            requestedByName.put(RoleName.SNAPSHOT, timestampRequest.thenCompose(
+                    timestampReceived -> request(RoleName.SNAPSHOT, limits.maxUnknownBytes())));
+            requestedByName.put(RoleName.TARGETS, request(RoleName.TARGETS, limits.maxUnknownBytes()));
             fresh = TrustedMetadataSet.firstUse(gun, raw, pinning, now);
             floors = fresh;
             cache.write(RoleName.ROOT, raw);
