@@ -23,6 +23,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The verified metadata of one repository: a pure, immutable state machine over bytes, like python-tuf's
@@ -156,14 +159,19 @@ public final class TrustedMetadataSet {
         return new TrustedMetadataSet(gun, now, enforceExpiry, pinning, root, timestamp, candidate, new LinkedHashMap<>());
     }
 
-    /** Accepts the top-level targets, matching the snapshot's meta and signed by the root's targets keys. */
+    /**
+     * Accepts the top-level targets, matching the snapshot's meta and signed by the root's targets keys. Targets
+     * files are the large ones (~100 bytes per target), so independent checks run two at a time: the checksum
+     * while the file is parsed, the decoding while the signatures are verified; their outcomes are taken in
+     * notary's order, so the error reported is the one the sequential checks would report.
+     */
     public TrustedMetadataSet withTargets(byte[] bytes, int minimumVersion) {
         String role = RoleName.TARGETS;
         SignedMetadata<Snapshot> snap = require(snapshot, RoleName.SNAPSHOT, role);
-        checkHashes(role, RoleName.SNAPSHOT, metaInSnapshot(snap, role), bytes);
-        SignedEnvelope envelope = parseEnvelope(role, bytes);
+        SignedEnvelope envelope = parseWhileCheckingHashes(role, metaInSnapshot(snap, role), bytes);
+        CompletableFuture<SignedMetadata<Targets>> decoded = concurrently(role, () -> decode(envelope, role, Targets.class));
         verifyBaseRole(role, envelope);
-        SignedMetadata<Targets> candidate = decode(envelope, role, Targets.class);
+        SignedMetadata<Targets> candidate = await(decoded);
         Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
         expiryIfEnforced(role, candidate.signed());
         VerificationRole base = VerificationRole.fromRoot(root.signed(), role);
@@ -195,11 +203,15 @@ public final class TrustedMetadataSet {
                 throw new UnknownRoleException(role, "certificate validation failed: " + e.getMessage());
             }
         }
-        checkHashes(role, RoleName.SNAPSHOT, metaInSnapshot(snap, role), bytes);
-        SignedEnvelope envelope = parseEnvelope(role, bytes);
+        // As in withTargets, but a delegation's version is checked before its signatures.
+        SignedEnvelope envelope = parseWhileCheckingHashes(role, metaInSnapshot(snap, role), bytes);
+        CompletableFuture<Void> signatures = concurrently(role, () -> {
+            ThresholdVerifier.verify(envelope, new VerificationRole(role, grant.keys(), grant.threshold()));
+            return null;
+        });
         SignedMetadata<Targets> candidate = decode(envelope, role, Targets.class);
         Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
-        ThresholdVerifier.verify(envelope, new VerificationRole(role, grant.keys(), grant.threshold()));
+        await(signatures);
         expiryIfEnforced(role, candidate.signed());
         Map<String, TrustedTargetsRole> loaded = new LinkedHashMap<>(targets);
         loaded.put(role, new TrustedTargetsRole(grant, candidate.signed()));
@@ -259,6 +271,46 @@ public final class TrustedMetadataSet {
             Hashes.check(expected.hashes(), bytes);
         } catch (HashCheckException e) {
             throw new ChecksumMismatchException(role, vouchedBy, e.getMessage());
+        }
+    }
+
+    /** Parses {@code bytes} while their hashes are checked; a checksum mismatch is reported before a parse error. */
+    private static SignedEnvelope parseWhileCheckingHashes(String role, FileMeta expected, byte[] bytes) {
+        CompletableFuture<Void> checksum = concurrently(role, () -> {
+            checkHashes(role, RoleName.SNAPSHOT, expected, bytes);
+            return null;
+        });
+        SignedEnvelope envelope;
+        try {
+            envelope = parseEnvelope(role, bytes);
+        } catch (RuntimeException unparsable) {
+            await(checksum);
+            throw unparsable;
+        }
+        await(checksum);
+        return envelope;
+    }
+
+    /** Runs {@code check} on a thread of its own (a daemon: it only computes); a failure is thrown by await. */
+    private static <T> CompletableFuture<T> concurrently(String role, Supplier<T> check) {
+        return CompletableFuture.supplyAsync(check, task -> {
+            Thread thread = new Thread(task, "notary-check-" + role);
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static <T> T await(CompletableFuture<T> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
         }
     }
 

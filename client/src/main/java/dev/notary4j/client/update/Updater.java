@@ -6,6 +6,7 @@ import dev.notary4j.client.http.FetchException;
 import dev.notary4j.client.http.MetadataFetcher;
 import dev.notary4j.client.http.MetadataNotFoundException;
 import dev.notary4j.client.http.NetworkException;
+import dev.notary4j.client.trust.ChecksumMismatchException;
 import dev.notary4j.client.trust.RoleGrant;
 import dev.notary4j.client.trust.RootChangedException;
 import dev.notary4j.client.trust.RootTrustException;
@@ -26,11 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -43,6 +46,11 @@ import java.util.function.Consumer;
  *
  * <p>The cached versions are the rollback floor. Verified files are written to the cache when the whole update
  * has succeeded (the root as soon as it is trusted), so a failed update leaves the cache as it was.
+ *
+ * <p>On first use (no cached root) the snapshot and the top-level targets are also asked for by name while the root
+ * and the timestamp are verified: a request less on the critical path each. Those bytes go through the
+ * same checks as downloaded ones, starting with the checksums the timestamp and the snapshot vouch for; when they do
+ * not match (a publish in between, or anything else), the vouched-for file is fetched by checksum as usual.
  */
 public final class Updater {
     private static final Duration NEAR_EXPIRY = Duration.ofDays(182);
@@ -102,6 +110,8 @@ public final class Updater {
         private final Map<String, byte[]> verified = new LinkedHashMap<>();
         /** The timestamp asked for while the root is loaded; taken by the first refresh only. */
         private CompletableFuture<byte[]> timestampRequest;
+        /** Snapshot and targets asked for by name on first use, each taken once by {@link #loadCacheThenRemote}. */
+        private final Map<String, CompletableFuture<byte[]>> requestedByName = new HashMap<>();
 
         Cycle(Instant now) {
             this.now = now;
@@ -111,8 +121,7 @@ public final class Updater {
         void bootstrap() {
             // Every update fetches the timestamp: send for it now, while the root is fetched or the cache verified
             // (no trust in it until loadTimestamp verifies it as before).
-            timestampRequest = CompletableFuture.supplyAsync(
-                    () -> remote.fetch(RoleName.TIMESTAMP, limits.maxTimestampBytes()), Updater::startThread);
+            timestampRequest = request(RoleName.TIMESTAMP, limits.maxTimestampBytes());
             Optional<byte[]> cachedRoot = cache.read(RoleName.ROOT, limits.maxUnknownBytes());
             if (cachedRoot.isPresent()) {
                 // The cached root is the trust anchor: if it cannot be loaded, fail hard.
@@ -132,6 +141,12 @@ public final class Updater {
                 }
             }
             byte[] raw = fetchRoot();
+            // Nothing cached to compare with: snapshot and targets will be downloaded, the current ones most likely.
+            // Asked for once the timestamp and root requests are done, they reuse those connections (a TLS
+            // handshake each less) and arrive while the root and timestamp are verified.
+            requestedByName.put(RoleName.SNAPSHOT, timestampRequest.thenCompose(
+                    timestampReceived -> request(RoleName.SNAPSHOT, limits.maxUnknownBytes())));
+            requestedByName.put(RoleName.TARGETS, request(RoleName.TARGETS, limits.maxUnknownBytes()));
             fresh = TrustedMetadataSet.firstUse(gun, raw, pinning, now);
             floors = fresh;
             cache.write(RoleName.ROOT, raw);
@@ -253,11 +268,34 @@ public final class Updater {
                     // download it instead
                 }
             }
+            Optional<byte[]> byName = takeRequestedByName(role);
+            if (byName.isPresent() && byName.get().length <= cap) {
+                try {
+                    TrustedMetadataSet next = loader.load(fresh, byName.get(), floorOf(role));
+                    verified.put(role, byName.get());
+                    return next;
+                } catch (ChecksumMismatchException notTheVouchedForFile) {
+                    // fetch the one vouched for by its checksum
+                }
+            }
             String name = consistentName(role, fresh.expectedMeta(role).orElseThrow());
             byte[] raw = remote.fetch(name, cap);
             TrustedMetadataSet next = loader.load(fresh, raw, floorOf(role));
             verified.put(role, raw);
             return next;
+        }
+
+        /** The bytes asked for by name at bootstrap, if any and the request succeeded; a failure is not reported. */
+        private Optional<byte[]> takeRequestedByName(String role) {
+            CompletableFuture<byte[]> request = requestedByName.remove(role);
+            if (request == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(request.join());
+            } catch (CompletionException | CancellationException e) {
+                return Optional.empty();
+            }
         }
 
         /** notary's {@code downloadTargets}: depth-first, children before the remaining queue. */
@@ -320,11 +358,13 @@ public final class Updater {
         }
     }
 
-    /** A thread of its own: the request blocks, which the common pool is not for. */
-    private static void startThread(Runnable task) {
-        Thread thread = new Thread(task, "notary-timestamp-request");
-        thread.setDaemon(true);
-        thread.start();
+    /** Fetches {@code name} on a thread of its own: the request blocks, which the common pool is not for. */
+    private CompletableFuture<byte[]> request(String name, long maxBytes) {
+        return CompletableFuture.supplyAsync(() -> remote.fetch(name, maxBytes), task -> {
+            Thread thread = new Thread(task, "notary-request-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     /** Puts the delegations of trusted {@code role} at the front of {@code queue}, in order (a depth-first walk). */

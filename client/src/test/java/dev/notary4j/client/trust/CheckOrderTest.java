@@ -10,7 +10,9 @@ import dev.notary4j.client.support.TestRepository;
 import dev.notary4j.tuf.crypto.KeyAlgorithm;
 import dev.notary4j.tuf.crypto.TufPrivateKey;
 import dev.notary4j.tuf.verify.LowVersionException;
+import dev.notary4j.tuf.verify.SignatureVerificationException;
 import dev.notary4j.tuf.verify.ThresholdNotMetException;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,6 +73,39 @@ class CheckOrderTest {
                 .withTimestamp(repo.timestampBytes, 1).withSnapshot(repo.snapshotBytes, 1);
         assertThatThrownBy(() -> set.withTargets(forged, 2)).isInstanceOf(ThresholdNotMetException.class);
     }
+
+    // Targets and delegations run independent checks concurrently; these pin down that the error is still notary's.
+
+    @Test
+    void targetsChecksumComesBeforeParsing() {
+        TrustedMetadataSet set = TrustedMetadataSet.firstUse(repo.gun, repo.rootBytes, TrustPinning.TOFU, NOW)
+                .withTimestamp(repo.timestampBytes, 1).withSnapshot(repo.snapshotBytes, 1);
+        assertThatThrownBy(() -> set.withTargets("not JSON".getBytes(StandardCharsets.UTF_8), 1))
+                .isInstanceOf(ChecksumMismatchException.class);
+    }
+
+    @Test
+    void targetsSignaturesComeBeforeDecoding() {
+        repo.targetsBytes = UNSIGNED_UNDECODABLE;
+        revouch();
+        TrustedMetadataSet set = TrustedMetadataSet.firstUse(repo.gun, repo.rootBytes, TrustPinning.TOFU, NOW)
+                .withTimestamp(repo.timestampBytes, 1).withSnapshot(repo.snapshotBytes, 1);
+        assertThatThrownBy(() -> set.withTargets(UNSIGNED_UNDECODABLE, 1))
+                .isInstanceOf(SignatureVerificationException.class);
+    }
+
+    @Test
+    void delegationDecodingComesBeforeItsSignatures() {
+        repo.releasesBytes = UNSIGNED_UNDECODABLE;
+        revouch();
+        TrustedMetadataSet set = trustedUpToTargets();
+        assertThatThrownBy(() -> set.withDelegation("targets/releases", UNSIGNED_UNDECODABLE, 1))
+                .isInstanceOf(MetadataRejectedException.class);
+    }
+
+    /** No signatures, and a version Go cannot decode into an int. */
+    private static final byte[] UNSIGNED_UNDECODABLE = ("{\"signed\":{\"_type\":\"Targets\",\"version\":\"one\","
+            + "\"expires\":\"2030-01-01T00:00:00Z\",\"targets\":{}},\"signatures\":[]}").getBytes(StandardCharsets.UTF_8);
 
     /** Re-signs snapshot and timestamp over the current targets bytes, keeping everything else. */
     private void revouch() {

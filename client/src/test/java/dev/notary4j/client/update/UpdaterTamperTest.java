@@ -149,8 +149,55 @@ class UpdaterTamperTest {
             assertThat(t.role()).isEqualTo("targets/releases");
             assertThat(t.sha256Hex()).contains(sha256Hex("two".getBytes()));
         });
-        assertThat(server.requests).contains("root", "timestamp", "snapshot." + sha256Hex(repo.snapshotBytes),
-                "targets." + sha256Hex(repo.targetsBytes), "targets/releases." + sha256Hex(repo.releasesBytes));
+        // First use: snapshot and targets asked for by name early, and used as they match the vouched checksums.
+        assertThat(server.requests).contains("root", "timestamp", "snapshot", "targets",
+                "targets/releases." + sha256Hex(repo.releasesBytes));
+        assertThat(server.requests).doesNotContain("snapshot." + sha256Hex(repo.snapshotBytes),
+                "targets." + sha256Hex(repo.targetsBytes));
+    }
+
+    @Test
+    void firstUseFetchesByChecksumWhenTheFilesByNameAreNotTheVouchedOnes() {
+        Map<String, byte[]> vouched = Map.copyOf(repo.files);
+        int vouchedTargetsVersion = repo.targets.version();
+        repo.publishNextVersion(); // published again between the timestamp and the by-name requests
+        server.files.clear();
+        server.files.putAll(vouched);
+        server.files.put("snapshot", repo.snapshotBytes);
+        server.files.put("targets", repo.targetsBytes);
+
+        TrustedMetadataSet set = update();
+
+        assertThat(set.targetsRoles().get("targets").targets().version()).isEqualTo(vouchedTargetsVersion);
+        assertThat(server.requests).contains("snapshot", "snapshot." + sha256Hex(vouched.get("snapshot")),
+                "targets", "targets." + sha256Hex(vouched.get("targets")));
+        assertThat(cachedFiles()).containsEntry("targets.json", sha256Hex(vouched.get("targets")));
+    }
+
+    @Test
+    void firstUseFetchesByChecksumWhenTheRequestsByNameFail() {
+        server.files.remove("snapshot");
+        server.files.put("targets", "not metadata".getBytes());
+
+        TrustedMetadataSet set = update();
+
+        assertThat(set.targetsRoles()).containsKeys("targets", "targets/releases");
+        assertThat(server.requests).contains("snapshot." + sha256Hex(repo.snapshotBytes),
+                "targets." + sha256Hex(repo.targetsBytes));
+    }
+
+    @Test
+    void cachedRepositoryAsksForNothingByNameButTheTimestamp() {
+        update();
+        repo.publishNextVersion();
+        server.serve(repo);
+        server.requests.clear();
+
+        update();
+
+        assertThat(server.requests).doesNotContain("snapshot", "targets");
+        assertThat(server.requests).contains("timestamp", "snapshot." + sha256Hex(repo.snapshotBytes),
+                "targets." + sha256Hex(repo.targetsBytes));
     }
 
     @Test

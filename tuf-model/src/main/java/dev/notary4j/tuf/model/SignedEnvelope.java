@@ -17,27 +17,16 @@ public final class SignedEnvelope {
     private final byte[] raw;
     private final JsonNode signed;
     private final List<Signature> signatures;
-    private final byte[] canonicalSigned;
-    private final RuntimeException canonicalFailure;
+    private final String role;
+    /** Encoded on first use (by {@link #canonicalSigned()}), so decoding the tree need not wait for it. */
+    private byte[] canonicalSigned;
+    private RuntimeException canonicalFailure;
 
     private SignedEnvelope(byte[] raw, JsonNode signed, List<Signature> signatures, String role) {
         this.raw = raw;
         this.signed = signed;
         this.signatures = signatures;
-        byte[] canonical = null;
-        RuntimeException failure = null;
-        if (signed == null) {
-            failure = new MalformedMetadataException(role, "signed", "a JSON value", "missing",
-                    "the metadata has no signed payload");
-        } else {
-            try {
-                canonical = CanonicalJson.verifierBytes(signed);
-            } catch (TufJsonException e) {
-                failure = e;
-            }
-        }
-        this.canonicalSigned = canonical;
-        this.canonicalFailure = failure;
+        this.role = role;
     }
 
     /**
@@ -105,10 +94,26 @@ public final class SignedEnvelope {
      * {@link dev.notary4j.tuf.json.CanonicalJsonException} (e.g. a non-integral number anywhere in {@code signed}),
      * or a {@link MalformedMetadataException} when there is no {@code signed}.
      */
-    public byte[] canonicalSigned() {
+    public synchronized byte[] canonicalSigned() {
+        if (canonicalSigned == null && canonicalFailure == null) {
+            encodeCanonical();
+        }
         if (canonicalFailure != null) {
             throw canonicalFailure;
         }
         return canonicalSigned.clone();
+    }
+
+    private void encodeCanonical() {
+        if (signed == null) {
+            canonicalFailure = new MalformedMetadataException(role, "signed", "a JSON value", "missing",
+                    "the metadata has no signed payload");
+            return;
+        }
+        try {
+            canonicalSigned = CanonicalJson.verifierBytes(signed);
+        } catch (TufJsonException e) {
+            canonicalFailure = e;
+        }
     }
 }
