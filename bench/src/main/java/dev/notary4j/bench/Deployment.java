@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /** One notary-server + notary-signer pair on its own two PostgreSQL databases (Go's schema), started by testkit. */
@@ -42,7 +45,7 @@ final class Deployment implements AutoCloseable {
      * the first line of the dead one's log that says why; empty when it is still running.
      */
     Optional<String> restartServerIfDead() {
-        if (ProcessHandle.of(server.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+        if (stillRunning(server.pid())) {
             return Optional.empty();
         }
         String why;
@@ -55,6 +58,28 @@ final class Deployment implements AutoCloseable {
         server.close();
         server = serverBuilder.start();
         return Optional.of(why);
+    }
+
+    /**
+     * Whether the process is alive a few seconds from now: a Go server that hits a fatal error has already closed
+     * its connections (the client's failure brought us here) while it is still printing every goroutine's stack.
+     */
+    private static boolean stillRunning(long pid) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            return false;
+        }
+        try {
+            process.get().onExit().get(5, TimeUnit.SECONDS);
+            return false;
+        } catch (TimeoutException alive) {
+            return true;
+        } catch (ExecutionException e) {
+            return process.get().isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return process.get().isAlive();
+        }
     }
 
     /** {@code binDir} null = the Go binaries from PATH; otherwise {@code binDir/notary-server} and {@code -signer}. */
