@@ -1,5 +1,6 @@
 package dev.notary4j.client.trust;
 
+import dev.notary4j.client.concurrent.DaemonTasks;
 import dev.notary4j.tuf.crypto.CertificateRuleException;
 import dev.notary4j.tuf.crypto.Certificates;
 import dev.notary4j.tuf.crypto.HashCheckException;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -169,9 +169,9 @@ public final class TrustedMetadataSet {
         String role = RoleName.TARGETS;
         SignedMetadata<Snapshot> snap = require(snapshot, RoleName.SNAPSHOT, role);
         SignedEnvelope envelope = parseWhileCheckingHashes(role, metaInSnapshot(snap, role), bytes);
-        CompletableFuture<SignedMetadata<Targets>> decoded = concurrently(role, () -> decode(envelope, role, Targets.class));
+        CompletableFuture<SignedMetadata<Targets>> decoded = beside(role, () -> decode(envelope, role, Targets.class));
         verifyBaseRole(role, envelope);
-        SignedMetadata<Targets> candidate = await(decoded);
+        SignedMetadata<Targets> candidate = DaemonTasks.join(decoded);
         Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
         expiryIfEnforced(role, candidate.signed());
         VerificationRole base = VerificationRole.fromRoot(root.signed(), role);
@@ -205,13 +205,13 @@ public final class TrustedMetadataSet {
         }
         // As in withTargets, but a delegation's version is checked before its signatures.
         SignedEnvelope envelope = parseWhileCheckingHashes(role, metaInSnapshot(snap, role), bytes);
-        CompletableFuture<Void> signatures = concurrently(role, () -> {
+        CompletableFuture<Void> signatures = beside(role, () -> {
             ThresholdVerifier.verify(envelope, new VerificationRole(role, grant.keys(), grant.threshold()));
             return null;
         });
         SignedMetadata<Targets> candidate = decode(envelope, role, Targets.class);
         Freshness.checkVersionAtLeast(role, candidate.signed(), minimumVersion);
-        await(signatures);
+        DaemonTasks.join(signatures);
         expiryIfEnforced(role, candidate.signed());
         Map<String, TrustedTargetsRole> loaded = new LinkedHashMap<>(targets);
         loaded.put(role, new TrustedTargetsRole(grant, candidate.signed()));
@@ -276,7 +276,7 @@ public final class TrustedMetadataSet {
 
     /** Parses {@code bytes} while their hashes are checked; a checksum mismatch is reported before a parse error. */
     private static SignedEnvelope parseWhileCheckingHashes(String role, FileMeta expected, byte[] bytes) {
-        CompletableFuture<Void> checksum = concurrently(role, () -> {
+        CompletableFuture<Void> checksum = beside(role, () -> {
             checkHashes(role, RoleName.SNAPSHOT, expected, bytes);
             return null;
         });
@@ -284,34 +284,16 @@ public final class TrustedMetadataSet {
         try {
             envelope = parseEnvelope(role, bytes);
         } catch (RuntimeException unparsable) {
-            await(checksum);
+            DaemonTasks.join(checksum);
             throw unparsable;
         }
-        await(checksum);
+        DaemonTasks.join(checksum);
         return envelope;
     }
 
-    /** Runs {@code check} on a thread of its own (a daemon: it only computes); a failure is thrown by await. */
-    private static <T> CompletableFuture<T> concurrently(String role, Supplier<T> check) {
-        return CompletableFuture.supplyAsync(check, task -> {
-            Thread thread = new Thread(task, "notary-check-" + role);
-            thread.setDaemon(true);
-            thread.start();
-        });
-    }
-
-    private static <T> T await(CompletableFuture<T> check) {
-        try {
-            return check.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
+    /** Runs {@code check} beside the caller's own checks; a failure is thrown by {@link DaemonTasks#join}. */
+    private static <T> CompletableFuture<T> beside(String role, Supplier<T> check) {
+        return DaemonTasks.start("notary-check-" + role, check);
     }
 
     private static FileMeta metaInSnapshot(SignedMetadata<Snapshot> snap, String role) {

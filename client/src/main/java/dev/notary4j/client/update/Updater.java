@@ -1,5 +1,6 @@
 package dev.notary4j.client.update;
 
+import dev.notary4j.client.concurrent.DaemonTasks;
 import dev.notary4j.client.TufClientException;
 import dev.notary4j.client.cache.MetadataCache;
 import dev.notary4j.client.http.FetchException;
@@ -244,17 +245,7 @@ public final class Updater {
         private byte[] takeTimestampRequest() {
             CompletableFuture<byte[]> request = timestampRequest;
             timestampRequest = null;
-            try {
-                return request.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException failure) {
-                    throw failure;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw e;
-            }
+            return DaemonTasks.join(request);
         }
 
         /** notary's {@code tryLoadCacheThenRemote}: the cached file if it matches the new checksums, else download. */
@@ -358,13 +349,9 @@ public final class Updater {
         }
     }
 
-    /** Fetches {@code name} on a thread of its own: the request blocks, which the common pool is not for. */
+    /** Fetches {@code name} beside the caller's work: the request blocks, which the common pool is not for. */
     private CompletableFuture<byte[]> request(String name, long maxBytes) {
-        return CompletableFuture.supplyAsync(() -> remote.fetch(name, maxBytes), task -> {
-            Thread thread = new Thread(task, "notary-request-" + name);
-            thread.setDaemon(true);
-            thread.start();
-        });
+        return DaemonTasks.start("notary-request-" + name, () -> remote.fetch(name, maxBytes));
     }
 
     /** Puts the delegations of trusted {@code role} at the front of {@code queue}, in order (a depth-first walk). */
